@@ -1,6 +1,112 @@
-import * as z from "zod/mini";
-export const PromptSchema = z.string();
-/** Hello. */
-export function hello(name: string): string {
-  return `hi ${name}`;
-}
+export {
+  type AuthScheme,
+  type BuildGenerateRequestOptions,
+  buildGenerateRequest,
+  DEFAULT_BASE_URL,
+  defaultAuthFor,
+  type Endpoint,
+  type GenerateHttpRequest,
+  generateUrl,
+  IDEOGRAM_OFFICIAL,
+  KKIAI,
+} from "./build.ts";
+export {
+  aspectRatioValue,
+  parseResolution,
+  resolutionSize,
+  type Size,
+  toAspectRatio,
+  toResolution,
+} from "./dimensions.ts";
+export {
+  ASPECT_RATIOS,
+  type AspectRatio,
+  COLOR_PALETTE_PRESETS,
+  type ColorPalettePreset,
+  MAGIC_PROMPT_OPTIONS,
+  MAGIC_PROMPT_VERSIONS,
+  type MagicPromptOption,
+  type MagicPromptVersion,
+  MODELS,
+  type Model,
+  RESOLUTIONS,
+  type Resolution,
+  STYLE_TYPES,
+  type StyleType,
+} from "./enums.ts";
+export { errorFromResponse } from "./error-from-response.ts";
+export {
+  APIConnectionError,
+  APIError,
+  type APIErrorInit,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  type ConnectionErrorInit,
+  errorDetail,
+  IdeogramError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+} from "./errors.ts";
+export {
+  COLOR_PALETTE_FIELDS,
+  COLOR_PALETTE_MEMBER_FIELDS,
+  GENERATE_REQUEST_FIELDS,
+  IMAGE_REQUEST_FIELDS,
+  type ImageRequestField,
+} from "./fields.ts";
+export { type HeaderSource, headerValue, normalizeHeaders } from "./headers.ts";
+export { imageUrlExpiresAt, isImageUrlExpired } from "./image-url.ts";
+export { formatPath, type IssueCode, type ValidationIssue } from "./issues.ts";
+export {
+  COLOR_HEX_PATTERN,
+  COLOR_WEIGHT_MAX,
+  COLOR_WEIGHT_MIN,
+  NUM_IMAGES_MAX,
+  NUM_IMAGES_MIN,
+  PALETTE_MEMBERS_MAX,
+  PALETTE_MEMBERS_MIN,
+  SEED_MAX,
+  SEED_MIN,
+} from "./limits.ts";
+export { DEFAULT_MODEL, type ModelDependentField, modelSupports, modelsSupporting } from "./model-support.ts";
+export { parseGenerateResponse } from "./parse.ts";
+export { redactSecrets } from "./redact.ts";
+export {
+  type ColorPalette,
+  type ColorPaletteMember,
+  ColorPaletteMemberSchema,
+  ColorPaletteSchema,
+  type GenerateRequest,
+  GenerateRequestSchema,
+  type ImageRequest,
+  ImageRequestSchema,
+  LooseGenerateRequestSchema,
+  LooseImageRequestSchema,
+} from "./request-schema.ts";
+export {
+  type GenerateResponse,
+  GenerateResponseSchema,
+  type ImageObject,
+  ImageObjectSchema,
+} from "./response-schema.ts";
+export {
+  DEFAULT_MAX_RETRIES,
+  INITIAL_RETRY_DELAY_MS,
+  isRetryableError,
+  MAX_RETRY_AFTER_MS,
+  MAX_RETRY_DELAY_MS,
+  nextRetry,
+  type RetryDecision,
+  type RetryOptions,
+  retryAfterMs,
+  retryDelayMs,
+} from "./retry.ts";
+export { type ValidateOptions, validateGenerateRequest, validateImageRequest } from "./validate.ts";

@@ -1,0 +1,130 @@
+import { type AuthScheme, DEFAULT_BASE_URL, defaultAuthFor } from "@ideokit/core";
+
+/** A `vars` value as Wrangler may hand it over (JSON vars can be numbers or booleans). */
+type Var = string | number | boolean;
+
+/** The worker's bindings: vars, secrets, the KV namespace and the Rate Limiting binding (all optional). */
+export interface Bindings {
+  UPSTREAM_BASE_URL?: Var;
+  UPSTREAM_AUTH?: Var;
+  UPSTREAM_TIMEOUT_MS?: Var;
+  IDEOGRAM_API_KEY?: string;
+  UPSTREAM_KEYS?: KVNamespace;
+  UPSTREAM_KEY_NAME?: Var;
+  KEY_CACHE_TTL_SECONDS?: Var;
+  CLIENT_TOKENS?: string;
+  JWT_SECRET?: string;
+  ALLOW_ANONYMOUS?: Var;
+  ALLOWED_ORIGINS?: Var;
+  RATE_LIMITER?: RateLimit;
+  RATE_LIMIT_MAX?: Var;
+  RATE_LIMIT_PERIOD_SECONDS?: Var;
+}
+
+/** A static client token and the client id it stands for. */
+export interface ClientToken {
+  clientId: string;
+  token: string;
+}
+
+/** The worker's settings, parsed once per bindings object with every default applied. */
+export interface Config {
+  upstream: { baseURL: string; auth: Exclude<AuthScheme, "none">; timeoutMs: number };
+  key: { secret: string | undefined; kvName: string; cacheTtlMs: number };
+  clientTokens: ClientToken[];
+  jwtSecret: string | undefined;
+  allowAnonymous: boolean;
+  allowedOrigins: string[];
+  rateLimit: { max: number; periodSeconds: number };
+}
+
+/** Thrown when a binding holds a value the worker cannot run with. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The KV key that holds the upstream key unless UPSTREAM_KEY_NAME says otherwise. */
+export const DEFAULT_KEY_NAME = "IDEOGRAM_API_KEY";
+
+const configs = new WeakMap<Bindings, Config>();
+
+/** Parses the bindings into a Config (memoised per bindings object, so per isolate in production). */
+export function readConfig(env: Bindings): Config {
+  let config = configs.get(env);
+  if (!config) {
+    config = parseConfig(env);
+    configs.set(env, config);
+  }
+  return config;
+}
+
+function parseConfig(env: Bindings): Config {
+  const baseURL = text(env.UPSTREAM_BASE_URL) ?? DEFAULT_BASE_URL;
+  if (!URL.canParse(baseURL)) throw new ConfigError("UPSTREAM_BASE_URL is not a URL");
+  return {
+    upstream: {
+      baseURL,
+      auth: authScheme(env.UPSTREAM_AUTH, baseURL),
+      timeoutMs: positiveInteger("UPSTREAM_TIMEOUT_MS", env.UPSTREAM_TIMEOUT_MS, 60_000),
+    },
+    key: {
+      secret: text(env.IDEOGRAM_API_KEY),
+      kvName: text(env.UPSTREAM_KEY_NAME) ?? DEFAULT_KEY_NAME,
+      cacheTtlMs: 1000 * positiveInteger("KEY_CACHE_TTL_SECONDS", env.KEY_CACHE_TTL_SECONDS, 60),
+    },
+    clientTokens: clientTokens(env.CLIENT_TOKENS),
+    jwtSecret: text(env.JWT_SECRET),
+    allowAnonymous: flag(env.ALLOW_ANONYMOUS),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    rateLimit: {
+      max: positiveInteger("RATE_LIMIT_MAX", env.RATE_LIMIT_MAX, 60),
+      periodSeconds: positiveInteger("RATE_LIMIT_PERIOD_SECONDS", env.RATE_LIMIT_PERIOD_SECONDS, 60),
+    },
+  };
+}
+
+function text(value: Var | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = String(value).trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+function list(value: Var | undefined): string[] {
+  return (text(value) ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+function flag(value: Var | undefined): boolean {
+  return ["1", "true", "yes", "on"].includes((text(value) ?? "").toLowerCase());
+}
+
+function positiveInteger(name: string, value: Var | undefined, fallback: number): number {
+  const raw = text(value);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  if (!Number.isSafeInteger(parsed) || parsed <= 0)
+    throw new ConfigError(`${name} must be a positive integer`);
+  return parsed;
+}
+
+function authScheme(value: Var | undefined, baseURL: string): Config["upstream"]["auth"] {
+  const raw = text(value)?.toLowerCase();
+  if (raw === undefined) {
+    const fallback = defaultAuthFor(baseURL);
+    return fallback === "none" ? "bearer" : fallback;
+  }
+  if (raw === "bearer" || raw === "api-key") return raw;
+  throw new ConfigError("UPSTREAM_AUTH must be bearer or api-key");
+}
+
+/** `id:token` entries give the client a readable id; a bare token is known by its position. */
+function clientTokens(value: string | undefined): ClientToken[] {
+  return list(value).map((entry, index) => {
+    const colon = entry.indexOf(":");
+    return colon > 0
+      ? { clientId: entry.slice(0, colon), token: entry.slice(colon + 1) }
+      : { clientId: `token-${index + 1}`, token: entry };
+  });
+}

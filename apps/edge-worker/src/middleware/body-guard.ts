@@ -1,0 +1,40 @@
+import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context.ts";
+import { errorResponse } from "../http/error-response.ts";
+
+/** The largest request body the worker reads: a generate request is a few hundred bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const NOT_JSON = "The body is not valid JSON.";
+
+const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
+  const mediaType = c.req.header("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    return errorResponse(c, 415, "unsupported_media_type", "Send the body as application/json.");
+  }
+  await next();
+});
+
+const sizeLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) =>
+    errorResponse(c, 413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`),
+});
+
+const parseJson = createMiddleware<AppEnv>(async (c, next) => {
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    return errorResponse(c, 400, "invalid_request", NOT_JSON, { issues: [{ path: [], message: NOT_JSON }] });
+  }
+  c.set("body", body);
+  await next();
+});
+
+/** JSON only (415), at most 16 kB (413), well-formed (400); the parsed body lands in `c.var.body`. */
+export function bodyGuard() {
+  return every(jsonOnly, sizeLimit, parseJson);
+}

@@ -1,0 +1,68 @@
+import type { GenerateRequest } from "@ideokit/core";
+import type { Context } from "hono";
+import type { AppEnv, Runtime } from "../context.ts";
+import { errorResponse } from "../http/error-response.ts";
+import type { KeyStore } from "./key-store.ts";
+import { relayReply } from "./relay.ts";
+import { sendGenerate, UpstreamTimeoutError, UpstreamUnreachableError } from "./send.ts";
+
+/** What forwarding needs beyond the request: the runtime and the isolate's key cache. */
+export interface ForwardDeps {
+  runtime: Runtime;
+  keys: KeyStore;
+}
+
+/**
+ * Forwards a validated request with the upstream key and relays the reply. On a 401 the cached
+ * key is dropped and, if a fresh read yields a different key, the call is sent once more with it.
+ * Unreachable → 502, timeout → 504, no key → 503; the key appears in no reply, header or log line.
+ */
+export async function forwardGenerate(
+  c: Context<AppEnv>,
+  request: GenerateRequest,
+  { runtime, keys }: ForwardDeps,
+): Promise<Response> {
+  const config = c.get("config");
+  const requestId = c.get("requestId");
+  const note = (event: string) => runtime.log({ request_id: requestId, event });
+  const secrets = config.key.secret ? [config.key.secret] : [];
+  const readKey = async (): Promise<string | undefined> => {
+    try {
+      const key = await keys.get(c.env ?? {}, config);
+      if (key !== undefined) secrets.push(key);
+      return key;
+    } catch {
+      note("upstream_key_read_failed");
+      return undefined;
+    }
+  };
+  const send = (apiKey: string) => sendGenerate({ request, apiKey, config, requestId, fetch: runtime.fetch });
+
+  try {
+    const apiKey = await readKey();
+    if (apiKey === undefined) {
+      note("upstream_key_missing");
+      return errorResponse(c, 503, "service_unavailable", "The service is not available.");
+    }
+    let reply = await send(apiKey);
+    if (reply.status === 401) {
+      keys.drop();
+      const freshKey = await readKey();
+      if (freshKey !== undefined && freshKey !== apiKey) {
+        note("upstream_key_refreshed");
+        reply = await send(freshKey);
+      }
+    }
+    return relayReply(c, reply, secrets);
+  } catch (error) {
+    if (error instanceof UpstreamTimeoutError) {
+      note("upstream_timeout");
+      return errorResponse(c, 504, "upstream_timeout", "The upstream did not answer in time.");
+    }
+    if (error instanceof UpstreamUnreachableError) {
+      note("upstream_unreachable");
+      return errorResponse(c, 502, "upstream_unreachable", "The upstream could not be reached.");
+    }
+    throw error;
+  }
+}

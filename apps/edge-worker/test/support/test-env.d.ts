@@ -1,0 +1,7 @@
+// Bindings that only vitest.config.ts adds to the test runtime.
+declare namespace Cloudflare {
+  interface Env {
+    /** A Rate Limiting binding of 2 calls per 60 s, to reach the limit in a test. */
+    TIGHT_LIMITER: RateLimit;
+  }
+}

@@ -1,0 +1,18 @@
+import { startEmulator } from "@ideokit/testing/node";
+import type { TestProject } from "vitest/node";
+import { RATE_LIMIT, TEST_TOKEN } from "../test-token.ts";
+import { publishEmulators } from "./emulator-handle.ts";
+
+/** Serves the emulators on loopback for the browser tests: URLs go to them through `provide`, logs through commands. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const options = { host: "127.0.0.1", port: 0, apiKey: TEST_TOKEN, cors: true };
+  const main = await startEmulator(options);
+  const rateLimited = await startEmulator({ ...options, rateLimit: RATE_LIMIT });
+  publishEmulators({ main, rateLimited });
+  project.provide("emulatorURL", main.url);
+  project.provide("rateLimitedURL", rateLimited.url);
+  return async () => {
+    publishEmulators(undefined);
+    await Promise.all([main.close(), rateLimited.close()]);
+  };
+}

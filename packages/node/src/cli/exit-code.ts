@@ -1,0 +1,22 @@
+import { APIUserAbortError, RequestValidationError } from "@ideokit/core";
+import { MissingAPIKeyError } from "../client-options.ts";
+
+/** Process exit codes of `ideokit`. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** 2 for what the user can fix in the command line, 130 for Ctrl-C, 1 for API and network failures. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof RequestValidationError || error instanceof MissingAPIKeyError) return EXIT.usage;
+  if (error instanceof APIUserAbortError) return EXIT.interrupted;
+  return EXIT.failed;
+}
+
+/** One human line (or block) for an error: class, message, cause and request id. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error instanceof MissingAPIKeyError) return "Missing API key: set IDEOGRAM_API_KEY or pass --api-key.";
+  if (error instanceof RequestValidationError) return error.message;
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  const requestId = "requestId" in error && error.requestId ? ` [request id ${error.requestId}]` : "";
+  return `${error.name}: ${error.message}${cause}${requestId}`;
+}

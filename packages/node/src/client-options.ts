@@ -1,0 +1,88 @@
+import {
+  type AuthScheme,
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  defaultAuthFor,
+  IdeogramError,
+} from "@ideokit/core";
+import { Agent, type Dispatcher } from "undici";
+
+/** How strictly `generate` checks a request before sending it: `true` rejects unknown keys, `"passthrough"` sends them on, `false` skips the check. */
+export type ValidateMode = boolean | "passthrough";
+
+/** Options of `new Ideogram(...)`; every field is optional. */
+export interface ClientOptions {
+  /** API key; defaults to `IDEOGRAM_API_KEY`. */
+  apiKey?: string;
+  /** Service root; defaults to `IDEOGRAM_BASE_URL`, else the reseller `https://www.kkiai.com/ideogram`. */
+  baseURL?: string;
+  /** How the key is sent; defaults to `"api-key"` for api.ideogram.ai and `"bearer"` elsewhere. */
+  auth?: AuthScheme;
+  /** Per-attempt timeout in milliseconds (default 120 000). */
+  timeout?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** undici dispatcher to send through; the client then neither creates nor closes its own Agent. */
+  dispatcher?: Dispatcher;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Request checking before sending (default `true`). */
+  validate?: ValidateMode;
+  /** Environment to read defaults from (default `process.env`). */
+  env?: Record<string, string | undefined>;
+}
+
+/** The client's settled configuration. */
+export interface ResolvedClientOptions {
+  apiKey: string | undefined;
+  baseURL: string;
+  auth: AuthScheme;
+  timeout: number;
+  maxRetries: number;
+  dispatcher: Dispatcher;
+  ownsDispatcher: boolean;
+  headers: Record<string, string>;
+  validate: ValidateMode;
+  debug: boolean;
+}
+
+/** Default per-attempt timeout: generation commonly takes tens of seconds. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Fills defaults from the options and the environment; fails now rather than with a 401 later when no key is set. */
+export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
+  const env = options.env ?? process.env;
+  const baseURL = options.baseURL ?? nonEmpty(env.IDEOGRAM_BASE_URL) ?? DEFAULT_BASE_URL;
+  const auth = options.auth ?? defaultAuthFor(baseURL);
+  const apiKey = options.apiKey ?? nonEmpty(env.IDEOGRAM_API_KEY);
+  if (apiKey === undefined && auth !== "none") {
+    throw new MissingAPIKeyError();
+  }
+  return {
+    apiKey,
+    baseURL,
+    auth,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    dispatcher: options.dispatcher ?? new Agent(),
+    ownsDispatcher: options.dispatcher === undefined,
+    headers: options.headers ?? {},
+    validate: options.validate ?? true,
+    debug: env.IDEOGRAM_LOG === "debug",
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+/** No API key was configured; raised by the constructor so the mistake surfaces before any request. */
+export class MissingAPIKeyError extends IdeogramError {
+  override name = "MissingAPIKeyError";
+
+  constructor() {
+    super(
+      "Missing API key: pass `new Ideogram({ apiKey })` or set the IDEOGRAM_API_KEY environment variable.",
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import {
+  type AuthScheme,
+  type GenerateResponse,
+  IdeogramError,
+  type ImageObject,
+  type ImageRequest,
+} from "@ideokit/core";
+import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./client-options.ts";
+import { createDebugLog, type DebugLog } from "./debug-log.ts";
+import { downloadImage } from "./download-image.ts";
+import { generateWithResponse, type RequestOptions, type WithResponse } from "./generate.ts";
+import type { DownloadOptions } from "./open-image.ts";
+import { type SaveImagesOptions, type SaveImagesResult, saveImages } from "./save-images.ts";
+
+/**
+ * The Ideogram client for Node. A class because callers write `new Ideogram()` and keep one per
+ * process: it owns a keep-alive undici Agent, released by `close()`.
+ */
+export class Ideogram {
+  readonly #config: ResolvedClientOptions;
+  readonly #log: DebugLog;
+  #closed = false;
+
+  /** Reads defaults from the environment; throws MissingAPIKeyError at once when no key is configured. */
+  constructor(options: ClientOptions = {}) {
+    this.#config = resolveClientOptions(options);
+    this.#log = createDebugLog(this.#config.debug);
+  }
+
+  /** The service root requests go to. */
+  get baseURL(): string {
+    return this.#config.baseURL;
+  }
+
+  /** How the key is sent: "bearer", "api-key" or "none". */
+  get auth(): AuthScheme {
+    return this.#config.auth;
+  }
+
+  /** Generates images: validates (an invalid request costs no call), sends with retries, parses the response. */
+  async generate(request: ImageRequest, options?: RequestOptions): Promise<GenerateResponse> {
+    return (await this.generateWithResponse(request, options)).data;
+  }
+
+  /** Like `generate`, plus the HTTP status, headers and request id of the successful attempt. */
+  async generateWithResponse(
+    request: ImageRequest,
+    options?: RequestOptions,
+  ): Promise<WithResponse<GenerateResponse>> {
+    this.#assertOpen();
+    return generateWithResponse(this.#config, this.#log, request, options);
+  }
+
+  /** Opens one image (an ImageObject or its URL) as a web ReadableStream; refuses an expired URL before any request. */
+  async downloadImage(
+    imageOrUrl: ImageObject | string,
+    options?: DownloadOptions,
+  ): Promise<ReadableStream<Uint8Array>> {
+    this.#assertOpen();
+    return downloadImage(this.#config, this.#log, imageOrUrl, options);
+  }
+
+  /** Streams every image of a response into `dir`; returns the saved paths and the images skipped as unsafe. */
+  async saveImages(
+    response: GenerateResponse,
+    dir: string,
+    options?: SaveImagesOptions,
+  ): Promise<SaveImagesResult> {
+    this.#assertOpen();
+    return saveImages(this.#config, this.#log, response, dir, options);
+  }
+
+  /** Releases the client's connection pool; a dispatcher passed in the options is left to its owner. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#config.ownsDispatcher) await this.#config.dispatcher.close();
+  }
+
+  /** Lets `await using client = new Ideogram()` close the pool on scope exit. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  /** Fails fast after close() rather than retrying against a closed pool. */
+  #assertOpen(): void {
+    if (this.#closed) throw new IdeogramError("This Ideogram client is closed; create a new one.");
+  }
+}

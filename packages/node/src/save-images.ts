@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { link, mkdir, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { GenerateResponse, ImageObject } from "@ideokit/core";
+import type { ResolvedClientOptions } from "./client-options.ts";
+import type { DebugLog } from "./debug-log.ts";
+import { forEachLimited } from "./for-each-limited.ts";
+import { candidateName, extensionFor, imageFileStem } from "./image-file-name.ts";
+import { assertNotExpired, type DownloadOptions, openImage } from "./open-image.ts";
+
+/** Options of `saveImages`. */
+export interface SaveImagesOptions extends DownloadOptions {
+  /** Downloads in flight at once (default 4). */
+  concurrency?: number;
+  /** Called as each file lands, e.g. to print progress. */
+  onSaved?: (saved: SavedImage) => void;
+}
+
+/** One image written to disk. */
+export interface SavedImage {
+  /** Position of the image in `response.data`. */
+  index: number;
+  /** Absolute path of the file. */
+  path: string;
+}
+
+/** One image that was not saved, and why. */
+export interface SkippedImage {
+  index: number;
+  reason: "unsafe" | "no-url";
+}
+
+/** What `saveImages` did: saved files in response order, and the images it skipped. */
+export interface SaveImagesResult {
+  paths: string[];
+  saved: SavedImage[];
+  skipped: SkippedImage[];
+}
+
+const DEFAULT_CONCURRENCY = 4;
+
+/** Streams every image of a response into `dir` under unique, stable names; never overwrites and never leaves a partial file. */
+export async function saveImages(
+  config: ResolvedClientOptions,
+  log: DebugLog,
+  response: GenerateResponse,
+  dir: string,
+  options: SaveImagesOptions = {},
+): Promise<SaveImagesResult> {
+  const directory = resolve(dir);
+  const skipped: SkippedImage[] = [];
+  const pending: { image: ImageObject & { url: string }; index: number }[] = [];
+  response.data.forEach((image, index) => {
+    if (image.url) pending.push({ image: { ...image, url: image.url }, index });
+    else skipped.push({ index, reason: image.is_image_safe === false ? "unsafe" : "no-url" });
+  });
+  for (const { image } of pending) assertNotExpired(image.url);
+  await mkdir(directory, { recursive: true });
+
+  const saved: SavedImage[] = [];
+  await forEachLimited(pending, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ image, index }) => {
+    const path = await saveOne(config, log, image, index, directory, options);
+    const entry = { index, path };
+    saved.push(entry);
+    options.onSaved?.(entry);
+  });
+  saved.sort((a, b) => a.index - b.index);
+  return { paths: saved.map((entry) => entry.path), saved, skipped };
+}
+
+async function saveOne(
+  config: ResolvedClientOptions,
+  log: DebugLog,
+  image: ImageObject & { url: string },
+  index: number,
+  directory: string,
+  options: DownloadOptions,
+): Promise<string> {
+  const response = await openImage(config, log, image.url, options);
+  const temporary = join(directory, `.ideokit-${randomUUID()}.part`);
+  try {
+    try {
+      await pipeline(response.body, createWriteStream(temporary, { flags: "wx" }));
+    } catch (error) {
+      throw isFileSystemError(error) ? error : response.readError(error);
+    }
+    return await linkUnique(
+      temporary,
+      directory,
+      imageFileStem(image, index),
+      extensionFor(response.headers["content-type"] ?? ""),
+    );
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** Hard-links the finished file under the first free name: link() fails instead of replacing, so nothing is ever overwritten. */
+async function linkUnique(
+  temporary: string,
+  directory: string,
+  stem: string,
+  extension: string,
+): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const path = join(directory, candidateName(stem, extension, attempt));
+    try {
+      await link(temporary, path);
+      return path;
+    } catch (error) {
+      if (!(isFileSystemError(error) && error.code === "EEXIST")) throw error;
+    }
+  }
+}
+
+/** fs errors carry the path they failed on; socket errors never do. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && "path" in error && "syscall" in error;
+}

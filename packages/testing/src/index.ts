@@ -1,0 +1,19 @@
+export { ConnectionResetError } from "./connection-reset.ts";
+export { createEmulator, type Emulator } from "./emulator.ts";
+export {
+  DEFAULT_RANDOM_FAULT_KINDS,
+  type FaultController,
+  type FaultKind,
+  type FaultOptions,
+  type FaultTarget,
+  parseFault,
+} from "./faults.ts";
+export { type Fixtures, fixtures } from "./fixtures.ts";
+export { SAFETY_REJECTION_MESSAGE } from "./generate-handler.ts";
+export { ASPECT_RATIO_SIZES, imageSize } from "./image-size.ts";
+export { createManualClock, type ManualClock } from "./manual-clock.ts";
+export { DEFAULT_API_KEY, DEFAULT_BLOCKED_WORDS, type EmulatorOptions } from "./options.ts";
+export { PALETTE_PRESET_COLORS, type PalettePresetName } from "./palette.ts";
+export { type PngInfo, readPngInfo } from "./png/png-info.ts";
+export type { RateLimit } from "./rate-limiter.ts";
+export type { LoggedRequest } from "./request-log.ts";

@@ -1,0 +1,23 @@
+import { parseGenerateResponse, validateGenerateRequest } from "@ideokit/core";
+import { describe, expect, it } from "vitest";
+import { fixtures } from "../src/index.ts";
+
+describe("fixtures", () => {
+  it("holds the documented examples, valid by core's own rules", () => {
+    expect(validateGenerateRequest(fixtures.seedPageRequest)).toEqual(fixtures.seedPageRequest);
+    expect(validateGenerateRequest(fixtures.officialRequest)).toEqual(fixtures.officialRequest);
+    expect(parseGenerateResponse(fixtures.seedPageResponse).data[0]!.resolution).toBe("768x1232");
+    expect(parseGenerateResponse(fixtures.officialResponse).data).toHaveLength(2);
+    expect(fixtures.officialSafetyError.error).toMatch(/safety check/);
+  });
+
+  it("are frozen so one test cannot change them for another", () => {
+    expect(Object.isFrozen(fixtures.seedPageRequest.image_request)).toBe(true);
+    expect(() => {
+      (fixtures.seedPageResponse.data[0] as { seed: number }).seed = 1;
+    }).toThrow(TypeError);
+    const copy = structuredClone(fixtures.seedPageRequest);
+    copy.image_request.seed = 5;
+    expect(copy.image_request.seed).toBe(5);
+  });
+});

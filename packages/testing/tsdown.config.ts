@@ -1,0 +1,20 @@
+import { defineConfig } from "tsdown";
+
+export default defineConfig([
+  {
+    entry: ["src/index.ts", "src/node.ts"],
+    format: ["esm", "cjs"],
+    platform: "neutral",
+    // Only the ./node entry imports node: built-ins; the main entry stays runtime-neutral.
+    deps: { neverBundle: [/^node:/] },
+    dts: true,
+    sourcemap: true,
+  },
+  {
+    entry: ["src/bin.ts"],
+    format: ["esm"],
+    platform: "node",
+    dts: false,
+    clean: false,
+  },
+]);

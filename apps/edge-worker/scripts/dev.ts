@@ -36,7 +36,7 @@ const wrangler = spawn(
   {
     cwd: join(import.meta.dirname, ".."),
     stdio: "inherit",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_API_TOKEN: "", DO_NOT_TRACK: "1" },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   },
 );
 

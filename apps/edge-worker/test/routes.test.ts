@@ -71,6 +71,18 @@ describe("routes", () => {
     expect(harness.upstream.requests).toHaveLength(0);
   });
 
+  it("answers an unexpected failure with 500 JSON, a request id and no internals", async () => {
+    const broken = { limit: () => Promise.reject(new Error("binding exploded at /srv/secret/path")) };
+    const harness = createHarness({ bindings: { RATE_LIMITER: broken as unknown as RateLimit } });
+    const response = await harness.generate();
+    expect(response.status).toBe(500);
+    const error = await errorOf(response);
+    expect(error.type).toBe("internal_error");
+    expect(error.request_id).toBe(response.headers.get("x-request-id"));
+    expect(JSON.stringify(error)).not.toContain("exploded");
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
   it("writes one access-log line per request", async () => {
     const harness = createHarness();
     await harness.generate();

@@ -1,14 +1,14 @@
-import type { AuthScheme } from "@ideokit/core";
-
-/** How strictly `generate` checks a request before sending it: `true` rejects unknown keys, `"passthrough"` sends them on, `false` skips the check. */
-export type ValidateMode = boolean | "passthrough";
+import type { AuthScheme, ValidateMode } from "@ideokit/core";
 
 /** Options of `createClient(...)` / `new Ideogram(...)`; every field is optional. */
 export interface ClientOptions {
   /** Service root; defaults to `/ideogram` on the page's origin, the edge worker's route. */
   baseURL?: string;
-  /** Client token or JWT for the edge worker, sent as `Authorization: Bearer`. */
-  token?: string;
+  /**
+   * Client token or JWT for the edge worker, sent as `Authorization: Bearer`; a function is called
+   * before each generate call, so a token that expires can be refreshed.
+   */
+  token?: string | (() => string | Promise<string>);
   /** Upstream Ideogram key: refused unless `dangerouslyAllowBrowser` is set, because every visitor could read it. */
   apiKey?: string;
   /** Lets `apiKey` be used from a page, for internal tools whose users may see the key. */

@@ -3,14 +3,15 @@ import {
   buildGenerateRequest,
   type GenerateResponse,
   type ImageRequest,
-  parseGenerateResponse,
+  parseGenerateResponseText,
+  responseInfo,
+  type WithResponse,
 } from "@ideokit/core";
 import type { ClientOptions, RequestOptions } from "./client-options.ts";
-import { parseJsonBody } from "./json-body.ts";
 import { resolveClientOptions } from "./resolve-client-options.ts";
 import { send } from "./send.ts";
 
-/** A configured client: `generate` is the whole API, as in @ideokit/node. */
+/** A configured client with the calls of @ideokit/node's `Ideogram`. */
 export interface IdeogramClient {
   /** The absolute service root requests go to. */
   readonly baseURL: string;
@@ -18,6 +19,11 @@ export interface IdeogramClient {
   readonly auth: AuthScheme;
   /** Generates images; rejects with core's error classes. */
   generate(request: ImageRequest, options?: RequestOptions): Promise<GenerateResponse>;
+  /** Like `generate`, plus the status, headers and request id of the answer. */
+  generateWithResponse(
+    request: ImageRequest,
+    options?: RequestOptions,
+  ): Promise<WithResponse<GenerateResponse>>;
 }
 
 /** Turns caller input into the request to send: core validation in the main entry, nothing in `/lite`. */
@@ -26,29 +32,39 @@ export type PrepareRequest = (input: ImageRequest) => ImageRequest;
 /** Builds a client around `prepare`, so each entry point decides whether validation is bundled at all. */
 export function createClientWith(options: ClientOptions, prepare: PrepareRequest): IdeogramClient {
   const settings = resolveClientOptions(options);
-  const secrets = settings.credential === undefined ? [] : [settings.credential];
+  const generateWithResponse: IdeogramClient["generateWithResponse"] = async (input, callOptions = {}) => {
+    const request = prepare(input);
+    // After validation, so an invalid request never makes the page fetch a fresh token.
+    const credential =
+      typeof settings.credential === "function" ? await settings.credential() : settings.credential;
+    const { response, text } = await send(
+      {
+        ...buildGenerateRequest(request, {
+          baseURL: settings.baseURL,
+          apiKey: credential,
+          auth: settings.auth,
+          headers: { ...settings.headers, ...callOptions.headers },
+        }),
+        signal: callOptions.signal,
+        timeout: callOptions.timeout ?? settings.timeout,
+        maxRetries: callOptions.maxRetries ?? settings.maxRetries,
+        secrets: credential === undefined ? [] : [credential],
+      },
+      async (pending) => {
+        const response = await pending;
+        return { response, text: await response.text() };
+      },
+    );
+    return {
+      data: parseGenerateResponseText(text),
+      response: responseInfo(response.status, response.headers),
+    };
+  };
   return {
     baseURL: settings.baseURL,
     auth: settings.auth,
-    async generate(input, callOptions = {}) {
-      const request = buildGenerateRequest(prepare(input), {
-        baseURL: settings.baseURL,
-        apiKey: settings.credential,
-        auth: settings.auth,
-        headers: { ...settings.headers, ...callOptions.headers },
-      });
-      const text = await send(
-        {
-          ...request,
-          signal: callOptions.signal,
-          timeout: callOptions.timeout ?? settings.timeout,
-          maxRetries: callOptions.maxRetries ?? settings.maxRetries,
-          secrets,
-        },
-        (response) => response.text(),
-      );
-      return parseGenerateResponse(parseJsonBody(text));
-    },
+    generateWithResponse,
+    generate: async (input, callOptions) => (await generateWithResponse(input, callOptions)).data,
   };
 }
 
@@ -73,5 +89,13 @@ export class ClientClass implements IdeogramClient {
   /** Generates images; rejects with core's error classes. */
   generate(request: ImageRequest, options?: RequestOptions): Promise<GenerateResponse> {
     return this.#client.generate(request, options);
+  }
+
+  /** Like `generate`, plus the status, headers and request id of the answer. */
+  generateWithResponse(
+    request: ImageRequest,
+    options?: RequestOptions,
+  ): Promise<WithResponse<GenerateResponse>> {
+    return this.#client.generateWithResponse(request, options);
   }
 }

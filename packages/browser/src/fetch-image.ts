@@ -1,12 +1,11 @@
 import {
+  assertImageContentType,
   DEFAULT_MAX_RETRIES,
-  IdeogramError,
+  DEFAULT_TIMEOUT_MS,
+  downloadableImageUrl,
   type ImageObject,
-  imageUrlExpiresAt,
-  isImageUrlExpired,
 } from "@ideokit/core";
 import { absoluteURL } from "./absolute-url.ts";
-import { DEFAULT_TIMEOUT_MS } from "./resolve-client-options.ts";
 import { send } from "./send.ts";
 
 /** Options of `fetchImage` and `imageObjectURL`. */
@@ -19,28 +18,28 @@ export interface FetchImageOptions {
   maxRetries?: number;
 }
 
-/** Downloads a generated image as a Blob; refuses URLs that have already expired instead of fetching a 403. */
+/**
+ * Downloads a generated image as a Blob. An image without a URL or with an expired one is refused
+ * before any request (instead of fetching a 403), an answer that is not an image after it.
+ */
 export async function fetchImage(
   image: ImageObject | string,
   options: FetchImageOptions = {},
 ): Promise<Blob> {
-  const url = typeof image === "string" ? image : image.url;
-  if (!url)
-    throw new IdeogramError("This image has no URL: the service leaves it out of images it flags as unsafe.");
-  const absolute = absoluteURL(url);
-  if (isImageUrlExpired(absolute)) {
-    const expiredAt = imageUrlExpiresAt(absolute)?.toISOString();
-    throw new IdeogramError(`This image URL expired at ${expiredAt}: generate again for a fresh link.`);
-  }
+  const url = absoluteURL(downloadableImageUrl(image));
   return send(
     {
-      url: absolute,
+      url,
       method: "GET",
       signal: options.signal,
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       secrets: [],
     },
-    (response) => response.blob(),
+    async (pending) => {
+      const response = await pending;
+      assertImageContentType(response.headers.get("content-type"), url);
+      return response.blob();
+    },
   );
 }

@@ -1,9 +1,12 @@
-import { type AuthScheme, DEFAULT_MAX_RETRIES, defaultAuthFor, IdeogramError } from "@ideokit/core";
+import {
+  type AuthScheme,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  defaultAuthFor,
+  IdeogramError,
+} from "@ideokit/core";
 import { absoluteURL } from "./absolute-url.ts";
 import type { ClientOptions } from "./client-options.ts";
-
-/** Default per-attempt timeout: generation commonly takes tens of seconds. */
-export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** The edge worker's route on the page's origin. */
 export const DEFAULT_BROWSER_BASE_URL = "/ideogram";
@@ -12,7 +15,8 @@ export const DEFAULT_BROWSER_BASE_URL = "/ideogram";
 export interface ResolvedClientOptions {
   baseURL: string;
   auth: AuthScheme;
-  credential: string | undefined;
+  /** The token (or the function that gives it) or API key; undefined sends no credentials. */
+  credential: ClientOptions["token"];
   timeout: number;
   maxRetries: number;
   headers: Record<string, string>;
@@ -27,8 +31,9 @@ const API_KEY_REFUSED =
 /** Fills browser defaults and refuses an upstream key unless the caller knowingly allows it. */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
   const { apiKey, token } = options;
-  if (apiKey !== undefined && options.dangerouslyAllowBrowser !== true)
+  if (apiKey !== undefined && options.dangerouslyAllowBrowser !== true) {
     throw new IdeogramError(API_KEY_REFUSED);
+  }
   if (apiKey !== undefined && token !== undefined) {
     throw new IdeogramError("Pass either `token` (for the edge worker) or `apiKey` (for the API), not both.");
   }
@@ -36,12 +41,16 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   const credential = token ?? apiKey;
   return {
     baseURL,
-    auth:
-      options.auth ??
-      (credential === undefined ? "none" : token !== undefined ? "bearer" : defaultAuthFor(baseURL)),
+    auth: options.auth ?? defaultAuth(options, baseURL),
     credential,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     headers: options.headers ?? {},
   };
+}
+
+// A worker token is always bearer; a key follows core's choice for the host; nothing to send means no header.
+function defaultAuth({ token, apiKey }: ClientOptions, baseURL: string): AuthScheme {
+  if (token !== undefined) return "bearer";
+  return apiKey === undefined ? "none" : defaultAuthFor(baseURL);
 }

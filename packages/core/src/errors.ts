@@ -1,4 +1,4 @@
-import { type HeaderSource, normalizeHeaders } from "./headers.ts";
+import { type HeaderSource, normalizeHeaders, requestIdOf } from "./headers.ts";
 import { formatIssues, type ValidationIssue } from "./issues.ts";
 import { redactDeep, redactSecrets } from "./redact.ts";
 
@@ -64,7 +64,7 @@ export class APIError extends IdeogramError {
     for (const name of Object.keys(headers)) headers[name] = redactSecrets(headers[name] ?? "", secrets);
     this.headers = headers;
     this.body = body;
-    this.requestId = headers["x-request-id"] ?? headers["request-id"];
+    this.requestId = requestIdOf(headers);
   }
 
   /** A plain, loggable copy (never contains the API key). */

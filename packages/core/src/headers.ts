@@ -41,3 +41,8 @@ export function headerValue(source: HeaderSource | undefined, name: string): str
   if (direct !== undefined) return Array.isArray(direct) ? direct.join(", ") : String(direct);
   return normalizeHeaders(source)[wanted];
 }
+
+/** The service's request id (`x-request-id`, else `request-id`), for support tickets and logs. */
+export function requestIdOf(headers: HeaderSource | undefined): string | undefined {
+  return headerValue(headers, "x-request-id") ?? headerValue(headers, "request-id");
+}

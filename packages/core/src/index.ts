@@ -62,7 +62,14 @@ export {
   IMAGE_REQUEST_FIELDS,
   type ImageRequestField,
 } from "./fields.ts";
-export { type HeaderSource, headerValue, normalizeHeaders } from "./headers.ts";
+export { type HeaderSource, headerValue, normalizeHeaders, requestIdOf } from "./headers.ts";
+export {
+  assertImageContentType,
+  downloadableImageUrl,
+  ImageDownloadError,
+  type ImageDownloadFailure,
+  urlWithoutQuery,
+} from "./image-download.ts";
 export { imageUrlExpiresAt, isImageUrlExpired } from "./image-url.ts";
 export { formatPath, type IssueCode, type ValidationIssue } from "./issues.ts";
 export {
@@ -77,7 +84,7 @@ export {
   SEED_MIN,
 } from "./limits.ts";
 export { DEFAULT_MODEL, type ModelDependentField, modelSupports, modelsSupporting } from "./model-support.ts";
-export { parseGenerateResponse } from "./parse.ts";
+export { parseGenerateResponse, parseGenerateResponseText } from "./parse.ts";
 export { redactSecrets } from "./redact.ts";
 export {
   type ColorPalette,
@@ -91,6 +98,7 @@ export {
   LooseGenerateRequestSchema,
   LooseImageRequestSchema,
 } from "./request-schema.ts";
+export { type ResponseInfo, responseInfo, type WithResponse } from "./response-info.ts";
 export {
   type GenerateResponse,
   GenerateResponseSchema,
@@ -109,4 +117,11 @@ export {
   retryAfterMs,
   retryDelayMs,
 } from "./retry.ts";
-export { type ValidateOptions, validateGenerateRequest, validateImageRequest } from "./validate.ts";
+export { DEFAULT_TIMEOUT_MS } from "./timeout.ts";
+export {
+  imageRequestValidator,
+  type ValidateMode,
+  type ValidateOptions,
+  validateGenerateRequest,
+  validateImageRequest,
+} from "./validate.ts";

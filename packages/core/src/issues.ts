@@ -12,6 +12,7 @@ export type IssueCode =
   | "unknown_key"
   | "conflict"
   | "unsupported_by_model"
+  | "invalid_json"
   | "invalid";
 
 /** One offending field: where it is, what kind of problem, and a message a person can act on. */

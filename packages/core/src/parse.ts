@@ -15,3 +15,27 @@ export function parseGenerateResponse(json: unknown): GenerateResponse {
   if (issues.length > 0) throw new ResponseValidationError(issues);
   return json as GenerateResponse;
 }
+
+const PREVIEW_LENGTH = 80;
+
+/**
+ * {@link parseGenerateResponse} for the raw body text, as transports read it: a body that is not
+ * JSON (an HTML error page, a reply cut short) throws {@link ResponseValidationError} too, with
+ * one `invalid_json` issue quoting the start of the text.
+ */
+export function parseGenerateResponseText(text: string): GenerateResponse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const preview = text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
+    throw new ResponseValidationError([
+      {
+        path: [],
+        code: "invalid_json",
+        message: `body is not valid JSON (${(error as SyntaxError).message}); received ${JSON.stringify(preview)}`,
+      },
+    ]);
+  }
+  return parseGenerateResponse(json);
+}

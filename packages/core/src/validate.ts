@@ -28,3 +28,13 @@ export function validateGenerateRequest(input: unknown, options: ValidateOptions
   if (issues.length > 0) throw new RequestValidationError(issues);
   return input as GenerateRequest;
 }
+
+/** A client's `validate` option: `true` rejects unknown fields, `"passthrough"` sends them on, `false` skips the check. */
+export type ValidateMode = boolean | "passthrough";
+
+/** The check a client runs on each request before sending it, in the strictness `mode` asks for (none for `false`). */
+export function imageRequestValidator(mode: ValidateMode): (input: ImageRequest) => ImageRequest {
+  if (mode === false) return (input) => input;
+  const options: ValidateOptions = { unknownKeys: mode === "passthrough" ? "passthrough" : "reject" };
+  return (input) => validateImageRequest(input, options);
+}

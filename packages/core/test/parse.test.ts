@@ -1,13 +1,26 @@
 import { describe, expect, it } from "vitest";
 import seedResponse from "../../testing/fixtures/seed-page-response.json" with { type: "json" };
-import { parseGenerateResponse, ResponseValidationError, type ValidationIssue } from "../src/index.ts";
+import {
+  parseGenerateResponse,
+  parseGenerateResponseText,
+  ResponseValidationError,
+  type ValidationIssue,
+} from "../src/index.ts";
 
 const image = seedResponse.data[0] as Record<string, unknown>;
 const created = seedResponse.created;
 
 function issuesOf(json: unknown): ValidationIssue[] {
+  return issuesThrownBy(() => parseGenerateResponse(json));
+}
+
+function textIssuesOf(text: string): ValidationIssue[] {
+  return issuesThrownBy(() => parseGenerateResponseText(text));
+}
+
+function issuesThrownBy(parse: () => unknown): ValidationIssue[] {
   try {
-    parseGenerateResponse(json);
+    parse();
   } catch (error) {
     if (error instanceof ResponseValidationError) return error.issues;
     throw error;
@@ -70,5 +83,41 @@ describe("rejected, naming the path", () => {
         "  - data[0].url: missing although is_image_safe is not false; a safe image must have a URL",
       ].join("\n"),
     );
+  });
+});
+
+describe("parseGenerateResponseText", () => {
+  it("parses the body text and returns the checked response", () => {
+    const text = JSON.stringify(seedResponse);
+
+    expect(parseGenerateResponseText(text)).toEqual(seedResponse);
+  });
+
+  it.each([
+    ["an HTML error page", "<html><body>Bad gateway</body></html>"],
+    ["a reply cut short", JSON.stringify(seedResponse).slice(0, 40)],
+    ["an empty body", ""],
+  ])("rejects %s with one invalid_json issue at the root", (_case, text) => {
+    expect(textIssuesOf(text)).toEqual([
+      {
+        path: [],
+        code: "invalid_json",
+        message: expect.stringMatching(/^body is not valid JSON \(.+\); received "/),
+      },
+    ]);
+  });
+
+  it("quotes at most the first 80 characters of a long body", () => {
+    const text = `<!doctype html>${"x".repeat(200)}`;
+    const [issue] = textIssuesOf(text);
+
+    expect(issue?.message).toContain(`received ${JSON.stringify(`${text.slice(0, 80)}…`)}`);
+    expect(issue?.message).not.toContain(text.slice(0, 81));
+  });
+
+  it("checks the parsed JSON like parseGenerateResponse", () => {
+    expect(textIssuesOf(JSON.stringify({ created }))).toEqual([
+      { path: ["data"], code: "required", message: expect.any(String) },
+    ]);
   });
 });

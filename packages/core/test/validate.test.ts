@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  type ImageRequest,
+  imageRequestValidator,
   MODELS,
   type Model,
   modelSupports,
@@ -263,6 +265,34 @@ describe("unknown keys", () => {
     expect(
       issuesOf({ prompt, seed: -1, extra: true }, { unknownKeys: "passthrough" }).map((issue) => issue.code),
     ).toEqual(["too_small"]);
+  });
+});
+
+describe("imageRequestValidator (a client's validate option)", () => {
+  const typo = { prompt, aspect_ration: "ASPECT_16_9" } as unknown as ImageRequest;
+  const outOfRange = { prompt, seed: -1 };
+
+  it("true rejects unknown fields with core's issues and returns a valid request as is", () => {
+    const validate = imageRequestValidator(true);
+
+    expect(() => validate(typo)).toThrow(RequestValidationError);
+    expect(() => validate(typo)).toThrow(/did you mean "aspect_ratio"/);
+    const valid = { prompt, seed: 7 };
+    expect(validate(valid)).toBe(valid);
+  });
+
+  it('"passthrough" lets unknown fields through and still applies every other rule', () => {
+    const validate = imageRequestValidator("passthrough");
+
+    expect(validate(typo)).toBe(typo);
+    expect(() => validate(outOfRange)).toThrow(RequestValidationError);
+  });
+
+  it("false checks nothing", () => {
+    const validate = imageRequestValidator(false);
+
+    expect(validate(typo)).toBe(typo);
+    expect(validate(outOfRange)).toBe(outOfRange);
   });
 });
 

@@ -2,13 +2,14 @@ import {
   type AuthScheme,
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
   defaultAuthFor,
   IdeogramError,
+  type ImageRequest,
+  imageRequestValidator,
+  type ValidateMode,
 } from "@ideokit/core";
 import { Agent, type Dispatcher } from "undici";
-
-/** How strictly `generate` checks a request before sending it: `true` rejects unknown keys, `"passthrough"` sends them on, `false` skips the check. */
-export type ValidateMode = boolean | "passthrough";
 
 /** Options of `new Ideogram(...)`; every field is optional. */
 export interface ClientOptions {
@@ -42,12 +43,10 @@ export interface ResolvedClientOptions {
   dispatcher: Dispatcher;
   ownsDispatcher: boolean;
   headers: Record<string, string>;
-  validate: ValidateMode;
+  /** Core's check for the `validate` option, run on every request before it is sent. */
+  checkRequest: (input: ImageRequest) => ImageRequest;
   debug: boolean;
 }
-
-/** Default per-attempt timeout: generation commonly takes tens of seconds. */
-export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** Fills defaults from the options and the environment; fails now rather than with a 401 later when no key is set. */
 export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
@@ -67,7 +66,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     dispatcher: options.dispatcher ?? new Agent(),
     ownsDispatcher: options.dispatcher === undefined,
     headers: options.headers ?? {},
-    validate: options.validate ?? true,
+    checkRequest: imageRequestValidator(options.validate ?? true),
     debug: env.IDEOGRAM_LOG === "debug",
   };
 }

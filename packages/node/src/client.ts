@@ -4,11 +4,12 @@ import {
   IdeogramError,
   type ImageObject,
   type ImageRequest,
+  type WithResponse,
 } from "@ideokit/core";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./client-options.ts";
 import { createDebugLog, type DebugLog } from "./debug-log.ts";
 import { downloadImage } from "./download-image.ts";
-import { generateWithResponse, type RequestOptions, type WithResponse } from "./generate.ts";
+import { generateWithResponse, type RequestOptions } from "./generate.ts";
 import type { DownloadOptions } from "./open-image.ts";
 import { type SaveImagesOptions, type SaveImagesResult, saveImages } from "./save-images.ts";
 

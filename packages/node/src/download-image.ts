@@ -1,7 +1,6 @@
 import type { ImageObject } from "@ideokit/core";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import type { DebugLog } from "./debug-log.ts";
-import { ImageDownloadError } from "./image-download-error.ts";
 import { type DownloadOptions, openImage } from "./open-image.ts";
 import type { OpenResponse } from "./open-response.ts";
 
@@ -12,14 +11,7 @@ export async function downloadImage(
   imageOrUrl: ImageObject | string,
   options: DownloadOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  const url = typeof imageOrUrl === "string" ? imageOrUrl : imageOrUrl.url;
-  if (!url) {
-    throw new ImageDownloadError(
-      "no-url",
-      "This image has no URL (the service withholds images it flags as unsafe).",
-    );
-  }
-  const response = await openImage(config, log, url, options);
+  const response = await openImage(config, log, imageOrUrl, options);
   return ReadableStream.from(chunksOf(response));
 }
 

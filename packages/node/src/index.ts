@@ -7,11 +7,14 @@ export {
   type AuthScheme,
   BadRequestError,
   ConflictError,
+  DEFAULT_TIMEOUT_MS,
   type GenerateResponse,
   IDEOGRAM_OFFICIAL,
   IdeogramError,
   type ImageObject,
   type ImageRequest,
+  ImageDownloadError,
+  type ImageDownloadFailure,
   InternalServerError,
   KKIAI,
   NotFoundError,
@@ -19,21 +22,18 @@ export {
   RateLimitError,
   RequestValidationError,
   ResponseValidationError,
+  type ResponseInfo,
   UnprocessableEntityError,
+  type ValidateMode,
+  type WithResponse,
 } from "@ideokit/core";
 export { Ideogram } from "./client.ts";
-export {
-  type ClientOptions,
-  DEFAULT_TIMEOUT_MS,
-  MissingAPIKeyError,
-  type ValidateMode,
-} from "./client-options.ts";
-export type { RequestOptions, ResponseInfo, WithResponse } from "./generate.ts";
+export { type ClientOptions, MissingAPIKeyError } from "./client-options.ts";
+export type { RequestOptions } from "./generate.ts";
 export {
   type GenerateAndSaveOptions,
   type GenerateAndSaveResult,
   generateAndSave,
 } from "./generate-and-save.ts";
-export { ImageDownloadError, type ImageDownloadFailure } from "./image-download-error.ts";
 export type { DownloadOptions } from "./open-image.ts";
 export type { SavedImage, SaveImagesOptions, SaveImagesResult, SkippedImage } from "./save-images.ts";

@@ -3,12 +3,12 @@ import { createWriteStream } from "node:fs";
 import { link, mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import type { GenerateResponse, ImageObject } from "@ideokit/core";
+import { downloadableImageUrl, type GenerateResponse, type ImageObject } from "@ideokit/core";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import type { DebugLog } from "./debug-log.ts";
 import { forEachLimited } from "./for-each-limited.ts";
 import { candidateName, extensionFor, imageFileStem } from "./image-file-name.ts";
-import { assertNotExpired, type DownloadOptions, openImage } from "./open-image.ts";
+import { type DownloadOptions, openImage } from "./open-image.ts";
 
 /** Options of `saveImages`. */
 export interface SaveImagesOptions extends DownloadOptions {
@@ -56,7 +56,8 @@ export async function saveImages(
     if (image.url) pending.push({ image: { ...image, url: image.url }, index });
     else skipped.push({ index, reason: image.is_image_safe === false ? "unsafe" : "no-url" });
   });
-  for (const { image } of pending) assertNotExpired(image.url);
+  // Every URL is checked before the first download, so an expired response fails whole.
+  for (const { image } of pending) downloadableImageUrl(image);
   await mkdir(directory, { recursive: true });
 
   const saved: SavedImage[] = [];
@@ -78,7 +79,7 @@ async function saveOne(
   directory: string,
   options: DownloadOptions,
 ): Promise<string> {
-  const response = await openImage(config, log, image.url, options);
+  const response = await openImage(config, log, image, options);
   const temporary = join(directory, `.ideokit-${randomUUID()}.part`);
   try {
     try {

@@ -43,7 +43,7 @@ export async function runEmulatorCli(args: string[], io: CliIo = defaultIo): Pro
     return 2;
   }
   if (options.help) {
-    io.out(USAGE);
+    io.out(USAGE.trimEnd());
     return 0;
   }
   const emulator = await startEmulator(options);

@@ -1,14 +1,15 @@
-import { type Context, Hono, type Next } from "hono";
+import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { ConnectionResetError } from "./connection-reset.ts";
-import { createFaults, type FaultController, type FaultKind, parseFault, type RouteClass } from "./faults.ts";
+import { injectFaults } from "./fault-middleware.ts";
+import { createFaults, type FaultController } from "./faults.ts";
 import { createGenerateHandler } from "./generate-handler.ts";
 import { createImageHandler } from "./image-handler.ts";
 import { createImageStore } from "./image-store.ts";
 import { DEFAULT_API_KEY, DEFAULT_BLOCKED_WORDS, type EmulatorOptions } from "./options.ts";
-import { gatewayPage, problem } from "./problem.ts";
+import { problem } from "./problem.ts";
 import { createRateLimiter } from "./rate-limiter.ts";
-import { headersToRecord, type LoggedRequest, parseLoggedBody } from "./request-log.ts";
+import { type LoggedRequest, logRequests } from "./request-log.ts";
 import { createUrlSigner } from "./url-signature.ts";
 
 /** A running emulator: its Hono app, an in-process fetch, the request log and the fault controls. */
@@ -29,10 +30,6 @@ export interface Emulator {
   clear(): void;
 }
 
-const GENERATE_PATH = /\/generate\/?$/;
-const IMAGE_PATH = /\/images\/ephemeral\/[^/]+$/;
-const FAULT_HEADER = "x-emulator-fault";
-
 /**
  * Creates an emulator of the Ideogram generate API. The app uses only web-standard APIs, so the
  * same object serves Node (see `startEmulator` in `@ideokit/testing/node`), workerd and browsers.
@@ -44,49 +41,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   if (apiKeys.length === 0 || apiKeys.includes(""))
     throw new TypeError("apiKey must be one or more non-empty strings");
   const requests: LoggedRequest[] = [];
-  const logLimit = options.logLimit ?? 1000;
   const faults = createFaults(options.faults);
   const limiter = options.rateLimit && createRateLimiter(options.rateLimit, now);
   const signer = createUrlSigner(options.signingSecret);
-  const entries = new WeakMap<Request, LoggedRequest>();
-
-  const logRequest = async (c: Context, next: Next) => {
-    const raw = c.req.raw;
-    const entry: LoggedRequest = {
-      id: crypto.randomUUID(),
-      method: raw.method,
-      path: c.req.path,
-      url: raw.url,
-      headers: headersToRecord(raw.headers),
-      body: raw.body === null ? undefined : parseLoggedBody(await c.req.text()),
-      time: now(),
-    };
-    entries.set(raw, entry);
-    requests.push(entry);
-    if (requests.length > logLimit) requests.splice(0, requests.length - logLimit);
-    try {
-      await next();
-      c.res.headers.set("x-request-id", entry.id);
-      entry.status = c.res.status;
-    } finally {
-      options.onRequest?.(entry);
-    }
-  };
-
-  const injectFaults = async (c: Context, next: Next) => {
-    const header = c.req.header(FAULT_HEADER);
-    const fault = header === undefined ? faults.take(routeClass(c)) : parseFault(header);
-    if (header !== undefined && fault === undefined) {
-      const kinds = "500, 502, 503, reset, hang, malformed, truncated or slow:MS";
-      return problem(c, 400, `${FAULT_HEADER} must be one of ${kinds}; got "${header}"`);
-    }
-    if (fault === undefined) return next();
-    entries.get(c.req.raw)!.fault = fault;
-    return serveFault(c, next, fault);
-  };
-
   const app = new Hono();
-  app.use(logRequest);
+  app.use(logRequests({ requests, limit: options.logLimit ?? 1000, now, onRequest: options.onRequest }));
   if (options.cors !== false) {
     app.use(
       cors({
@@ -97,7 +56,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }),
     );
   }
-  app.use(injectFaults);
+  app.use(injectFaults(faults.take));
   const generate = createGenerateHandler({
     apiKeys,
     limiter,
@@ -142,47 +101,4 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       limiter?.clear();
     },
   };
-}
-
-function routeClass(c: Context): RouteClass {
-  if (c.req.method === "POST" && GENERATE_PATH.test(c.req.path)) return "generate";
-  if ((c.req.method === "GET" || c.req.method === "HEAD") && IMAGE_PATH.test(c.req.path)) return "images";
-  return "other";
-}
-
-async function serveFault(c: Context, next: Next, fault: FaultKind): Promise<Response | undefined> {
-  switch (fault) {
-    case "500":
-      return problem(c, 500, "Internal Server Error");
-    case "502":
-    case "503":
-      return gatewayPage(c, fault === "502" ? 502 : 503);
-    case "reset":
-      throw new ConnectionResetError();
-    case "hang":
-      await aborted(c.req.raw.signal);
-      throw new ConnectionResetError("the client gave up on a hung request");
-    case "malformed":
-      // Claims JSON but is not: the hardest case for a client that trusts content-type.
-      return c.body("<html><body><h1>Upstream proxy error</h1></body></html>", 200, {
-        "content-type": "application/json",
-      });
-    case "truncated": {
-      await next();
-      const text = await c.res.text();
-      c.res = new Response(text.slice(0, Math.floor(text.length / 2)), c.res);
-      return undefined;
-    }
-    default:
-      await new Promise((resolve) => setTimeout(resolve, Number(fault.slice("slow:".length))));
-      await next();
-      return undefined;
-  }
-}
-
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener("abort", () => resolve(), { once: true });
-  });
 }

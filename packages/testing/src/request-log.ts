@@ -1,3 +1,4 @@
+import type { Context, MiddlewareHandler } from "hono";
 import type { FaultKind } from "./faults.ts";
 
 /** One request as the emulator received it, for assertions in tests. */
@@ -20,8 +21,7 @@ export interface LoggedRequest {
   status?: number;
 }
 
-/** Parses a logged body: JSON when it parses, else the text itself, undefined when empty. */
-export function parseLoggedBody(text: string): unknown {
+function parseLoggedBody(text: string): unknown {
   if (text === "") return undefined;
   try {
     return JSON.parse(text);
@@ -30,7 +30,50 @@ export function parseLoggedBody(text: string): unknown {
   }
 }
 
-/** Headers as a plain object with lower-cased names. */
-export function headersToRecord(headers: Headers): Record<string, string> {
+function headersToRecord(headers: Headers): Record<string, string> {
   return Object.fromEntries(headers.entries());
+}
+
+/** Where the log middleware keeps each request's entry on the Hono context. */
+const ENTRY_KEY = "ideokitLoggedRequest";
+
+/** What the log middleware needs: the live log, its cap, the clock and an optional listener. */
+export interface RequestLogOptions {
+  requests: LoggedRequest[];
+  limit: number;
+  now: () => number;
+  onRequest: ((request: LoggedRequest) => void) | undefined;
+}
+
+/** Middleware that logs every request, stamps `x-request-id` on the answer and records its status. */
+export function logRequests(options: RequestLogOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const raw = c.req.raw;
+    const entry: LoggedRequest = {
+      id: crypto.randomUUID(),
+      method: raw.method,
+      path: c.req.path,
+      url: raw.url,
+      headers: headersToRecord(raw.headers),
+      body: raw.body === null ? undefined : parseLoggedBody(await c.req.text()),
+      time: options.now(),
+    };
+    c.set(ENTRY_KEY, entry);
+    options.requests.push(entry);
+    if (options.requests.length > options.limit) {
+      options.requests.splice(0, options.requests.length - options.limit);
+    }
+    try {
+      await next();
+      c.res.headers.set("x-request-id", entry.id);
+      entry.status = c.res.status;
+    } finally {
+      options.onRequest?.(entry);
+    }
+  };
+}
+
+/** The log entry of the request being handled (set by logRequests). */
+export function loggedRequest(c: Context): LoggedRequest {
+  return c.get(ENTRY_KEY) as LoggedRequest;
 }

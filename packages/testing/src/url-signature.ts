@@ -27,12 +27,15 @@ export function createUrlSigner(secret?: string): UrlSigner {
     async verify(id, expiresAt, signature) {
       const expected = await sign(id, expiresAt);
       let difference = expected.length ^ signature.length;
-      for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ signature.charCodeAt(i);
+      for (let i = 0; i < expected.length; i++)
+        difference |= expected.charCodeAt(i) ^ signature.charCodeAt(i);
       return difference === 0;
     },
   };
 }
 
 function randomSecret(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return [...crypto.getRandomValues(new Uint8Array(16))]
+    .map((byte) => byte.toString(16).padStart(2, "0"))
+    .join("");
 }

@@ -1,0 +1,79 @@
+import type { Context, MiddlewareHandler, Next } from "hono";
+import { ConnectionResetError } from "./connection-reset.ts";
+import { type FaultKind, parseFault, type RouteClass } from "./faults.ts";
+import { gatewayPage, problem } from "./problem.ts";
+import { loggedRequest } from "./request-log.ts";
+
+const FAULT_HEADER = "x-emulator-fault";
+const GENERATE_PATH = /\/generate\/?$/;
+const IMAGE_PATH = /\/images\/ephemeral\/[^/]+$/;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Middleware that serves the fault named by the x-emulator-fault header, else the one `take`
+ * hands out for this route (queued or random), else lets the request through.
+ */
+export function injectFaults(take: (route: RouteClass) => FaultKind | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header(FAULT_HEADER);
+    const fault = header === undefined ? take(routeClass(c)) : parseFault(header);
+    if (header !== undefined && fault === undefined) {
+      const kinds = "500, 502, 503, reset, hang, malformed, truncated or slow:MS";
+      return problem(c, 400, `${FAULT_HEADER} must be one of ${kinds}; got "${header}"`);
+    }
+    if (fault === undefined) return next();
+    loggedRequest(c).fault = fault;
+    return serveFault(c, next, fault);
+  };
+}
+
+function routeClass(c: Context): RouteClass {
+  if (c.req.method === "POST" && GENERATE_PATH.test(c.req.path)) return "generate";
+  if ((c.req.method === "GET" || c.req.method === "HEAD") && IMAGE_PATH.test(c.req.path)) return "images";
+  return "other";
+}
+
+async function serveFault(c: Context, next: Next, fault: FaultKind): Promise<Response | undefined> {
+  switch (fault) {
+    case "500":
+      return problem(c, 500, "Internal Server Error");
+    case "502":
+    case "503":
+      return gatewayPage(c, fault === "502" ? 502 : 503);
+    case "reset":
+      throw new ConnectionResetError();
+    case "hang":
+      await aborted(c.req.raw.signal);
+      throw new ConnectionResetError("the client gave up on a hung request");
+    case "malformed":
+      // Claims JSON but is not: the hardest case for a client that trusts content-type.
+      return c.body("<html><body><h1>Upstream proxy error</h1></body></html>", 200, {
+        "content-type": "application/json",
+      });
+    case "truncated": {
+      await next();
+      const text = await c.res.text();
+      c.res = new Response(text.slice(0, Math.floor(text.length / 2)), c.res);
+      return undefined;
+    }
+    default:
+      await new Promise((resolve) => setTimeout(resolve, Number(fault.slice("slow:".length))));
+      await next();
+      return undefined;
+  }
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    // A pending timer stops workerd from cancelling the request as hung (here the hang is the point);
+    // unref, where it exists (Node), keeps it from holding a test process open.
+    const timer = setTimeout(resolve, MAX_TIMER_MS);
+    (timer as { unref?: () => void }).unref?.();
+    const stop = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (signal.aborted) stop();
+    else signal.addEventListener("abort", stop, { once: true });
+  });
+}

@@ -16,11 +16,17 @@ const sections = [];
 let ok = true;
 for (const { dir, manifest } of packages) {
   process.stderr.write(`\n[bench] ${manifest.name}\n`);
-  const result = spawnSync("pnpm", ["run", "--silent", "bench"], { cwd: dir, encoding: "utf8", env: process.env });
+  const result = spawnSync("pnpm", ["run", "--silent", "bench"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: process.env,
+  });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   if (result.status !== 0) ok = false;
-  sections.push(`## ${manifest.name}\n\n\`\`\`\n${result.stdout.trim()}\n\`\`\`\n${result.status === 0 ? "" : "\n**failed**\n"}`);
+  sections.push(
+    `## ${manifest.name}\n\n\`\`\`\n${result.stdout.trim()}\n\`\`\`\n${result.status === 0 ? "" : "\n**failed**\n"}`,
+  );
 }
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";

@@ -26,6 +26,7 @@ const turboOk = step("turbo: typecheck build test check:package size", "turbo", 
   "check:package",
   "size",
   "--output-logs=new-only",
+  "--continue",
   ...(process.env.CI ? ["--concurrency=2"] : []),
 ]);
 
@@ -39,7 +40,12 @@ for (const path of reportPaths) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  rows.push(`  ${path.slice(root.length + 1).split("/test-artifacts")[0].padEnd(24)} ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  rows.push(
+    `  ${path
+      .slice(root.length + 1)
+      .split("/test-artifacts")[0]
+      .padEnd(24)} ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+  );
 }
 process.stdout.write(`\n${rows.join("\n")}\n`);
 process.stdout.write(`lint ${lintOk ? "ok" : "FAILED"}, turbo tasks ${turboOk ? "ok" : "FAILED"}\n`);

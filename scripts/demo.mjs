@@ -18,7 +18,8 @@ try {
   };
   console.log(`generate: ${JSON.stringify(request)}`);
   const { response, paths, skipped } = await generateAndSave(client, request, outDir);
-  for (const image of response.data) console.log(`  seed ${image.seed}, ${image.resolution}: ${image.prompt}`);
+  for (const image of response.data)
+    console.log(`  seed ${image.seed}, ${image.resolution}: ${image.prompt}`);
   for (const path of paths) console.log(`saved ${path}`);
   for (const skip of skipped) console.log(`skipped image ${skip.index}: ${skip.reason}`);
 } finally {

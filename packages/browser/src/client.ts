@@ -35,28 +35,21 @@ export function createClientWith(options: ClientOptions, prepare: PrepareRequest
   const generateWithResponse: IdeogramClient["generateWithResponse"] = async (input, callOptions = {}) => {
     const request = prepare(input);
     // After validation, so an invalid request never makes the page fetch a fresh token.
-    const credential =
-      typeof settings.credential === "function" ? await settings.credential() : settings.credential;
-    const { response, text } = await send(
-      {
-        ...buildGenerateRequest(request, {
-          baseURL: settings.baseURL,
-          apiKey: credential,
-          auth: settings.auth,
-          headers: { ...settings.headers, ...callOptions.headers },
-        }),
-        signal: callOptions.signal,
-        timeout: callOptions.timeout ?? settings.timeout,
-        maxRetries: callOptions.maxRetries ?? settings.maxRetries,
-        secrets: credential === undefined ? [] : [credential],
-      },
-      async (pending) => {
-        const response = await pending;
-        return { response, text: await response.text() };
-      },
-    );
+    const credential = await settings.credential();
+    const response = await send({
+      ...buildGenerateRequest(request, {
+        baseURL: settings.baseURL,
+        apiKey: credential,
+        auth: settings.auth,
+        headers: { ...settings.headers, ...callOptions.headers },
+      }),
+      signal: callOptions.signal,
+      timeout: callOptions.timeout ?? settings.timeout,
+      maxRetries: callOptions.maxRetries ?? settings.maxRetries,
+      secrets: credential === undefined ? [] : [credential],
+    });
     return {
-      data: parseGenerateResponseText(text),
+      data: parseGenerateResponseText(await response.text()),
       response: responseInfo(response.status, response.headers),
     };
   };

@@ -19,8 +19,8 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-  ResponseValidationError,
   type ResponseInfo,
+  ResponseValidationError,
   UnprocessableEntityError,
   type WithResponse,
 } from "@ideokit/core";

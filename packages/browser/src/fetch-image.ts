@@ -27,19 +27,14 @@ export async function fetchImage(
   options: FetchImageOptions = {},
 ): Promise<Blob> {
   const url = absoluteURL(downloadableImageUrl(image));
-  return send(
-    {
-      url,
-      method: "GET",
-      signal: options.signal,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      secrets: [],
-    },
-    async (pending) => {
-      const response = await pending;
-      assertImageContentType(response.headers.get("content-type"), url);
-      return response.blob();
-    },
-  );
+  const response = await send({
+    url,
+    method: "GET",
+    signal: options.signal,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    secrets: [],
+  });
+  assertImageContentType(response.headers.get("content-type"), url);
+  return response.blob();
 }

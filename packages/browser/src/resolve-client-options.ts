@@ -15,8 +15,8 @@ export const DEFAULT_BROWSER_BASE_URL = "/ideogram";
 export interface ResolvedClientOptions {
   baseURL: string;
   auth: AuthScheme;
-  /** The token (or the function that gives it) or API key; undefined sends no credentials. */
-  credential: ClientOptions["token"];
+  /** Gives the token or API key to send (calling a token function); undefined sends no credentials. */
+  credential: () => string | undefined | Promise<string>;
   timeout: number;
   maxRetries: number;
   headers: Record<string, string>;
@@ -42,7 +42,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   return {
     baseURL,
     auth: options.auth ?? defaultAuth(options, baseURL),
-    credential,
+    credential: typeof credential === "function" ? credential : () => credential,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     headers: options.headers ?? {},

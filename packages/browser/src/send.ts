@@ -1,4 +1,4 @@
-import ky, { type ResponsePromise } from "ky";
+import ky from "ky";
 import { coreRetry } from "./ky-retry.ts";
 import { toIdeogramError } from "./to-ideogram-error.ts";
 
@@ -15,17 +15,21 @@ export interface SendRequest {
   secrets: string[];
 }
 
-/** Sends through ky with core's retry policy and reads the body with `read`; every failure leaves as a core error. */
-export async function send<T>(
-  request: SendRequest,
-  read: (response: ResponsePromise) => Promise<T>,
-): Promise<T> {
+/**
+ * Sends through ky with core's retry policy and resolves with a 2xx response whose body is already
+ * in memory, so reading it cannot fail any more; every failure leaves as a core error.
+ */
+export async function send(request: SendRequest): Promise<Response> {
   const { url, signal, timeout, maxRetries, secrets, ...init } = request;
   const toError = (error: unknown) => toIdeogramError(error, { signal, secrets });
   try {
-    return await read(
-      ky(url, { ...init, signal, timeout, retry: coreRetry(maxRetries, toError), fetch: fetchWholeBody }),
-    );
+    return await ky(url, {
+      ...init,
+      signal,
+      timeout,
+      retry: coreRetry(maxRetries, toError),
+      fetch: fetchWholeBody,
+    });
   } catch (error) {
     throw toError(error);
   }

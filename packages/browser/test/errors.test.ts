@@ -108,6 +108,7 @@ describe("failures without a usable answer", () => {
 
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).message).toMatch(/not valid JSON/);
+    expect((error as ResponseValidationError).issues.map((issue) => issue.code)).toEqual(["invalid_json"]);
   });
 
   test("a 200 whose JSON is cut short → ResponseValidationError", async () => {

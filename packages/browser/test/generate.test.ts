@@ -1,6 +1,14 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { commands } from "vitest/browser";
-import { AuthenticationError, createClient, Ideogram, IdeogramError } from "../src/index.ts";
+import {
+  AuthenticationError,
+  createClient,
+  Ideogram,
+  IdeogramError,
+  type ImageRequest,
+  RequestValidationError,
+} from "../src/index.ts";
+import { createClient as createLiteClient } from "../src/lite.ts";
 import { baseURL, generateCalls, rejectionOf, TEST_TOKEN, useFreshEmulators } from "./support.ts";
 
 useFreshEmulators();
@@ -48,6 +56,35 @@ describe("generate", () => {
   });
 });
 
+describe("generateWithResponse", () => {
+  test("resolves with the parsed response and the status, headers and request id of the answer", async () => {
+    const { data, response } = await createClient({ baseURL, token: TEST_TOKEN }).generateWithResponse({
+      prompt: "a fox",
+      num_images: 2,
+    });
+
+    expect(data.data).toHaveLength(2);
+    expect(response.status).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/json");
+    const [call, ...others] = await generateCalls();
+    expect(others).toEqual([]);
+    expect(response.requestId).toBe(call?.id);
+  });
+
+  test("is on the class form and on /lite too", async () => {
+    const fromClass = await new Ideogram({ baseURL, token: TEST_TOKEN }).generateWithResponse({
+      prompt: "a fox",
+    });
+    const fromLite = await createLiteClient({ baseURL, token: TEST_TOKEN }).generateWithResponse({
+      prompt: "a fox",
+    });
+
+    const calls = await generateCalls();
+    expect([fromClass.response.requestId, fromLite.response.requestId]).toEqual(calls.map((call) => call.id));
+    expect(fromLite.data.data).toHaveLength(1);
+  });
+});
+
 describe("credentials", () => {
   test("the token goes in Authorization: Bearer and no API key header is sent", async () => {
     await createClient({ baseURL, token: TEST_TOKEN }).generate({ prompt: "a fox" });
@@ -55,6 +92,40 @@ describe("credentials", () => {
     const [call] = await generateCalls();
     expect(call?.headers.authorization).toBe(`Bearer ${TEST_TOKEN}`);
     expect(Object.keys(call?.headers ?? {})).not.toContain("api-key");
+  });
+
+  test("a token function is asked before each call, so a refreshed token is used next time", async () => {
+    const expired = "expired-jwt-0123456789";
+    let current = expired;
+    const client = createClient({ baseURL, token: () => current });
+    const error = await rejectionOf(client.generate({ prompt: "a fox" }));
+    current = TEST_TOKEN;
+    const response = await client.generate({ prompt: "a fox" });
+
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(JSON.stringify(error)).not.toContain(expired);
+    expect((error as AuthenticationError).message).not.toContain(expired);
+    expect(response.data).toHaveLength(1);
+    expect(client.auth).toBe("bearer");
+    const calls = await generateCalls();
+    expect(calls.map((call) => call.headers.authorization)).toEqual([
+      `Bearer ${expired}`,
+      `Bearer ${TEST_TOKEN}`,
+    ]);
+  });
+
+  test("a token function may be async, and is not called for a request that fails validation", async () => {
+    const token = vi.fn(async () => TEST_TOKEN);
+    const client = createClient({ baseURL, token });
+    const invalid = await rejectionOf(client.generate({ prompt: " " } as ImageRequest));
+
+    expect(invalid).toBeInstanceOf(RequestValidationError);
+    expect(token).not.toHaveBeenCalled();
+
+    await client.generate({ prompt: "a fox" });
+    expect(token).toHaveBeenCalledTimes(1);
+    const [call] = await generateCalls();
+    expect(call?.headers.authorization).toBe(`Bearer ${TEST_TOKEN}`);
   });
 
   test("without a token no credentials are sent at all", async () => {

@@ -5,6 +5,7 @@ import {
   createClient,
   fetchImage,
   IdeogramError,
+  ImageDownloadError,
   type ImageObject,
   imageObjectURL,
   NotFoundError,
@@ -59,6 +60,8 @@ describe("fetchImage", () => {
     const error = await rejectionOf(fetchImage(expired));
 
     expect(error).toBeInstanceOf(IdeogramError);
+    expect(error).toBeInstanceOf(ImageDownloadError);
+    expect((error as ImageDownloadError).reason).toBe("expired");
     expect((error as IdeogramError).message).toMatch(/expired/);
     expect(await imageRequests()).toEqual([]);
   });
@@ -67,7 +70,19 @@ describe("fetchImage", () => {
     const error = await rejectionOf(fetchImage({ ...image, url: null, is_image_safe: false }));
 
     expect(error).toBeInstanceOf(IdeogramError);
+    expect(error).toBeInstanceOf(ImageDownloadError);
+    expect((error as ImageDownloadError).reason).toBe("no-url");
     expect(await imageRequests()).toEqual([]);
+  });
+
+  test("refuses an answer that is not an image", async () => {
+    const page = URL.createObjectURL(new Blob(["<html>not an image</html>"], { type: "text/html" }));
+    const error = await rejectionOf(fetchImage(page));
+    URL.revokeObjectURL(page);
+
+    expect(error).toBeInstanceOf(ImageDownloadError);
+    expect((error as ImageDownloadError).reason).toBe("content-type");
+    expect((error as ImageDownloadError).message).toMatch(/got content-type "text\/html"/);
   });
 
   test("a forged signature → PermissionDeniedError, not retried", async () => {

@@ -10,9 +10,11 @@ export interface Endpoint {
   auth: AuthScheme;
 }
 
+/** Base URL used when none is given: the kkiai reseller. */
+export const DEFAULT_BASE_URL = "https://www.kkiai.com/ideogram";
 /** The kkiai reseller (the default): `https://www.kkiai.com/ideogram`, bearer auth. */
 export const KKIAI = {
-  baseURL: "https://www.kkiai.com/ideogram",
+  baseURL: DEFAULT_BASE_URL,
   auth: "bearer",
 } as const satisfies Endpoint;
 /** Ideogram's own API: `https://api.ideogram.ai`, `Api-Key` header. */
@@ -20,8 +22,6 @@ export const IDEOGRAM_OFFICIAL = {
   baseURL: "https://api.ideogram.ai",
   auth: "api-key",
 } as const satisfies Endpoint;
-/** Base URL used when none is given. */
-export const DEFAULT_BASE_URL = KKIAI.baseURL;
 
 const HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/:?#]+)/i;
 

@@ -7,7 +7,8 @@ import {
   urlWithoutQuery,
 } from "../src/index.ts";
 
-const signed = "https://ideogram.ai/api/images/ephemeral/WkoxvqiOTaaCqG1nO2tQoA.png?exp=1734370337&sig=110fe96d";
+const signed =
+  "https://ideogram.ai/api/images/ephemeral/WkoxvqiOTaaCqG1nO2tQoA.png?exp=1734370337&sig=110fe96d";
 const unsigned = "https://ideogram.ai/api/images/ephemeral/WkoxvqiOTaaCqG1nO2tQoA.png";
 const beforeExpiry = new Date("2024-12-16T17:32:16.999Z");
 const atExpiry = new Date("2024-12-16T17:32:17.000Z");

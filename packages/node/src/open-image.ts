@@ -1,4 +1,9 @@
-import { assertImageContentType, downloadableImageUrl, type ImageObject, urlWithoutQuery } from "@ideokit/core";
+import {
+  assertImageContentType,
+  downloadableImageUrl,
+  type ImageObject,
+  urlWithoutQuery,
+} from "@ideokit/core";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import type { DebugLog } from "./debug-log.ts";
 import { ensureOk } from "./ensure-ok.ts";

@@ -98,6 +98,7 @@ describe("broken answers", () => {
 
       expect(error).toBeInstanceOf(ResponseValidationError);
       expect((error as Error).message).toMatch(/not valid JSON/);
+      expect((error as ResponseValidationError).issues.map((issue) => issue.code)).toEqual(["invalid_json"]);
     },
   );
 });

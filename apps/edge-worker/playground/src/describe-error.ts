@@ -17,27 +17,11 @@ export interface ErrorNotice {
   requestId?: string;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: "Bad request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not found",
-  409: "Conflict",
-  413: "Payload too large",
-  415: "Unsupported media type",
-  422: "Prompt rejected",
-  429: "Too many requests",
-  500: "Server error",
-  502: "Bad gateway",
-  503: "Service unavailable",
-  504: "Gateway timeout",
-};
-
 /** The banner for an error that no form field explains. */
 export function describeError(error: unknown): ErrorNotice {
   if (error instanceof APIError) {
     const notice: ErrorNotice = {
-      title: `${error.status} ${STATUS_TEXT[error.status] ?? "Request failed"}`,
+      title: `Error ${error.status}`,
       message: `${errorDetail(error.body) ?? "The worker gave no details."}${hint(error)}`,
     };
     if (error.requestId !== undefined) notice.requestId = error.requestId;

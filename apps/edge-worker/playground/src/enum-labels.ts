@@ -2,7 +2,8 @@
 export function titleCase(value: string): string {
   return value
     .split("_")
-    .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+    // "3D" stays as is: only words that start with a letter are lower-cased after it.
+    .map((word) => (/^\d/.test(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
     .join(" ");
 }
 

@@ -1,15 +1,12 @@
 import {
   COLOR_HEX_PATTERN,
-  COLOR_PALETTE_PRESETS,
   COLOR_WEIGHT_MAX,
   COLOR_WEIGHT_MIN,
   PALETTE_MEMBERS_MAX,
 } from "@ideokit/core";
-import { titleCase } from "../enum-labels.ts";
 import type { PaletteMemberValues, PaletteValues } from "../form-values.ts";
 import { memberHexId, memberWeightId, PRESET_FIELD_ID } from "../issue-fields.ts";
 import { byId, h } from "./element.ts";
-import { fillSelect } from "./select-options.ts";
 
 // Starting colours for new rows: distinct enough to see each band in the result.
 const STARTER_COLOURS = [
@@ -136,9 +133,8 @@ function showMode(mode: PaletteMode): void {
   }
 }
 
-/** Fills the preset list from core and wires the mode switch and the custom colour rows. */
+/** Wires the palette mode switch and the custom colour rows. */
 export function setupPalette(): void {
-  fillSelect(byId<HTMLSelectElement>(PRESET_FIELD_ID), COLOR_PALETTE_PRESETS, titleCase);
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="palette_mode"]')) {
     radio.addEventListener("change", () => showMode(selectedMode()));
   }

@@ -1,6 +1,7 @@
-// The body of `npm test`: lint, then every package's typecheck, build, tests, package checks and
-// size budgets through turbo, then one summary line over all vitest reports so a reader (or CI)
-// sees the totals last. Exits non-zero when any step fails.
+// The body of `npm test`: lint, then the published packages' README examples, export coverage and
+// TSDoc (scripts/check-readme-examples.mjs), then every package's typecheck, build, tests, package
+// checks and size budgets through turbo, then one summary line over all vitest reports so a reader
+// (or CI) sees the totals last. Exits non-zero when any step fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +19,9 @@ function step(label, command, args) {
 
 for (const path of reportPaths) rmSync(path, { force: true });
 const lintOk = step("biome ci", "biome", ["ci", "."]);
+const readmeOk = step("README examples, exports and TSDoc", process.execPath, [
+  join(root, "scripts", "check-readme-examples.mjs"),
+]);
 const turboOk = step("turbo: typecheck build test check:package size", "turbo", [
   "run",
   "typecheck",
@@ -48,6 +52,8 @@ for (const path of reportPaths) {
   );
 }
 process.stdout.write(`\n${rows.join("\n")}\n`);
-process.stdout.write(`lint ${lintOk ? "ok" : "FAILED"}, turbo tasks ${turboOk ? "ok" : "FAILED"}\n`);
+process.stdout.write(
+  `lint ${lintOk ? "ok" : "FAILED"}, README examples ${readmeOk ? "ok" : "FAILED"}, turbo tasks ${turboOk ? "ok" : "FAILED"}\n`,
+);
 process.stdout.write(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-process.exit(lintOk && turboOk && failed === 0 && rows.length > 0 ? 0 : 1);
+process.exit(lintOk && readmeOk && turboOk && failed === 0 && rows.length > 0 ? 0 : 1);

@@ -30,6 +30,7 @@ export default defineConfig({
           CLIENT_TOKENS: "entry:entry-client-token",
         },
         kvNamespaces: ["UPSTREAM_KEYS"],
+        r2Buckets: ["IMAGES"],
         ratelimits: { TIGHT_LIMITER: { namespace_id: "2001", simple: { limit: 2, period: 60 } } },
         outboundService: outbound,
       },

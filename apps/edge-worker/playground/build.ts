@@ -1,7 +1,7 @@
 // `node playground/build.ts`: bundles the playground page into playground/dist (index.html with
-// core's choices rendered in, app.js, app.css) for Workers static assets, and fails when the
-// gzipped script outgrows its budget.
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+// core's choices rendered in, app.js, app.css, and the _headers file with its security headers) for
+// Workers static assets, and fails when the gzipped script outgrows its budget.
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -30,6 +30,7 @@ await build({
 // Choices and limits are rendered from core into the HTML, so they need no script and cost the bundle nothing.
 const template = await readFile(join(root, "index.html"), "utf8");
 await writeFile(join(dist, "index.html"), fillTemplate(template, pageValues()));
+await copyFile(join(root, "_headers"), join(dist, "_headers"));
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
 let overBudget = false;

@@ -1,6 +1,9 @@
 // `pnpm dev`: the worker under `wrangler dev` on loopback, offline (no login, no --remote, no
 // metrics), in front of an @ideokit/testing emulator it starts unless UPSTREAM_BASE_URL names one.
+// Images are proxied through the worker: a signing secret per run, and the emulator's 127.0.0.1
+// host allowed (ALLOW_PRIVATE_IMAGE_HOSTS, a local-development setting).
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { DEFAULT_API_KEY } from "@ideokit/testing";
 import { startEmulator } from "@ideokit/testing/node";
@@ -16,6 +19,8 @@ const vars = {
   IDEOGRAM_API_KEY: process.env.IDEOGRAM_API_KEY ?? DEFAULT_API_KEY,
   ALLOW_ANONYMOUS: "true",
   ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? "*",
+  IMAGE_SIGNING_SECRET: process.env.IMAGE_SIGNING_SECRET ?? randomUUID(),
+  ALLOW_PRIVATE_IMAGE_HOSTS: "true",
   ...(process.env.CLIENT_TOKENS ? { CLIENT_TOKENS: process.env.CLIENT_TOKENS } : {}),
 };
 

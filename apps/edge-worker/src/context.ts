@@ -24,4 +24,6 @@ export interface Runtime {
   /** Milliseconds since the epoch; drives key-cache TTLs, JWT expiry and the local rate limit. */
   now: () => number;
   log: LogSink;
+  /** Opens a Cache API cache by name; undefined where the runtime has none (the generation and image caches are then off). */
+  openCache: ((name: string) => Promise<Cache>) | undefined;
 }

@@ -3,7 +3,7 @@ import { type AuthScheme, DEFAULT_BASE_URL, defaultAuthFor } from "@ideokit/core
 /** A `vars` value as Wrangler may hand it over (JSON vars can be numbers or booleans). */
 type Var = string | number | boolean;
 
-/** The worker's bindings: vars, secrets, the KV namespace and the Rate Limiting binding (all optional). */
+/** The worker's bindings: vars, secrets, the KV namespace, the Rate Limiting binding and the R2 bucket (all optional). */
 export interface Bindings {
   UPSTREAM_BASE_URL?: Var;
   UPSTREAM_AUTH?: Var;
@@ -19,6 +19,12 @@ export interface Bindings {
   RATE_LIMITER?: RateLimit;
   RATE_LIMIT_MAX?: Var;
   RATE_LIMIT_PERIOD_SECONDS?: Var;
+  CACHE_TTL_SECONDS?: Var;
+  IMAGE_SIGNING_SECRET?: string;
+  IMAGE_HOSTS?: Var;
+  ALLOW_PRIVATE_IMAGE_HOSTS?: Var;
+  IMAGE_RETENTION_DAYS?: Var;
+  IMAGES?: R2Bucket;
 }
 
 /** A static client token and the client id it stands for. */
@@ -36,6 +42,20 @@ export interface Config {
   allowAnonymous: boolean;
   allowedOrigins: string[];
   rateLimit: { max: number; periodSeconds: number };
+  /** Lifetime of a cached seeded generate answer; 0 turns the generation cache off. */
+  cache: { ttlSeconds: number };
+  images: ImageConfig;
+}
+
+/** The image proxy's settings; without a signing secret image URLs pass through unchanged. */
+export interface ImageConfig {
+  signingSecret: string | undefined;
+  /** Hosts (`name` or `name:port`, lower case) the proxy may fetch images from. */
+  hosts: string[];
+  /** Lets the proxy fetch from loopback, private and link-local addresses (local development only). */
+  allowPrivateHosts: boolean;
+  /** How long a proxied image stays available when the IMAGES bucket keeps a copy. */
+  retentionSeconds: number;
 }
 
 /** Thrown when a binding holds a value the worker cannot run with. */
@@ -45,6 +65,9 @@ export class ConfigError extends Error {
 
 /** The KV key that holds the upstream key unless UPSTREAM_KEY_NAME says otherwise. */
 export const DEFAULT_KEY_NAME = "IDEOGRAM_API_KEY";
+
+/** The official service's image host, allowed next to the upstream's own host unless IMAGE_HOSTS says otherwise. */
+export const IDEOGRAM_IMAGE_HOST = "ideogram.ai";
 
 const configs = new WeakMap<Bindings, Config>();
 
@@ -80,6 +103,13 @@ function parseConfig(env: Bindings): Config {
       max: positiveInteger("RATE_LIMIT_MAX", env.RATE_LIMIT_MAX, 60),
       periodSeconds: positiveInteger("RATE_LIMIT_PERIOD_SECONDS", env.RATE_LIMIT_PERIOD_SECONDS, 60),
     },
+    cache: { ttlSeconds: nonNegativeInteger("CACHE_TTL_SECONDS", env.CACHE_TTL_SECONDS, 12 * 3600) },
+    images: {
+      signingSecret: text(env.IMAGE_SIGNING_SECRET),
+      hosts: imageHosts(env.IMAGE_HOSTS, baseURL),
+      allowPrivateHosts: flag(env.ALLOW_PRIVATE_IMAGE_HOSTS),
+      retentionSeconds: 86_400 * positiveInteger("IMAGE_RETENTION_DAYS", env.IMAGE_RETENTION_DAYS, 30),
+    },
   };
 }
 
@@ -101,12 +131,28 @@ function flag(value: Var | undefined): boolean {
 }
 
 function positiveInteger(name: string, value: Var | undefined, fallback: number): number {
+  return integerAtLeast(1, name, value, fallback);
+}
+
+function nonNegativeInteger(name: string, value: Var | undefined, fallback: number): number {
+  return integerAtLeast(0, name, value, fallback);
+}
+
+function integerAtLeast(minimum: 0 | 1, name: string, value: Var | undefined, fallback: number): number {
   const raw = text(value);
   if (raw === undefined) return fallback;
   const parsed = Number(raw);
-  if (!Number.isSafeInteger(parsed) || parsed <= 0)
-    throw new ConfigError(`${name} must be a positive integer`);
+  if (!Number.isSafeInteger(parsed) || parsed < minimum) {
+    throw new ConfigError(`${name} must be a ${minimum === 1 ? "positive" : "non-negative"} integer`);
+  }
   return parsed;
+}
+
+/** IMAGE_HOSTS as URL hosts; by default the upstream's host and the official image host. */
+function imageHosts(value: Var | undefined, baseURL: string): string[] {
+  const hosts = list(value).map((host) => host.toLowerCase());
+  if (hosts.length > 0) return hosts;
+  return [...new Set([new URL(baseURL).host, IDEOGRAM_IMAGE_HOST])];
 }
 
 function authScheme(value: Var | undefined, baseURL: string): Config["upstream"]["auth"] {

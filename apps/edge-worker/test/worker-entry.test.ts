@@ -60,4 +60,17 @@ describe("the deployed entry point, upstream through the outbound service", () =
     ).toBe(415);
     expect(await upstreamLog()).toHaveLength(before);
   });
+
+  it("serves a repeated seeded call from the Cache API without reaching the upstream", async () => {
+    const before = (await upstreamLog()).length;
+    // A prompt of its own, so the entry's shared cache holds nothing for it yet.
+    const body = { image_request: { prompt: `a lighthouse ${crypto.randomUUID()}`, seed: 5 } };
+    const first = await generate(body);
+    const second = await generate(body);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.headers.get("x-ideokit-cache")).toBe("MISS");
+    expect(second.headers.get("x-ideokit-cache")).toBe("HIT");
+    expect(await second.json()).toEqual(await first.json());
+    expect((await upstreamLog()).slice(before)).toHaveLength(1);
+  });
 });

@@ -51,7 +51,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       cors({
         origin: "*",
         allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
-        exposeHeaders: ["x-request-id", "retry-after", "content-length", "content-type"],
+        exposeHeaders: [
+          "x-request-id",
+          "retry-after",
+          "retry-after-ms",
+          "x-should-retry",
+          "content-length",
+          "content-type",
+        ],
         maxAge: 600,
       }),
     );

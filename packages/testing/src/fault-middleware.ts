@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler, Next } from "hono";
 import { ConnectionResetError } from "./connection-reset.ts";
-import { type FaultKind, parseFault, type RouteClass } from "./faults.ts";
+import { cutShortBody } from "./cut-short.ts";
+import { FAULT_KINDS_HELP, type FaultKind, parseFault, type RouteClass } from "./faults.ts";
 import { gatewayPage, problem } from "./problem.ts";
 import { loggedRequest } from "./request-log.ts";
 
@@ -18,8 +19,7 @@ export function injectFaults(take: (route: RouteClass) => FaultKind | undefined)
     const header = c.req.header(FAULT_HEADER);
     const fault = header === undefined ? take(routeClass(c)) : parseFault(header);
     if (header !== undefined && fault === undefined) {
-      const kinds = "500, 502, 503, reset, hang, malformed, truncated or slow:MS";
-      return problem(c, 400, `${FAULT_HEADER} must be one of ${kinds}; got "${header}"`);
+      return problem(c, 400, `${FAULT_HEADER} must be one of ${FAULT_KINDS_HELP}; got "${header}"`);
     }
     if (fault === undefined) return next();
     loggedRequest(c).fault = fault;
@@ -35,6 +35,12 @@ function routeClass(c: Context): RouteClass {
 
 async function serveFault(c: Context, next: Next, fault: FaultKind): Promise<Response | undefined> {
   switch (fault) {
+    case "403":
+      return problem(c, 403, "Forbidden");
+    case "409":
+      return problem(c, 409, "Conflict: a concurrent request is being processed");
+    case "429":
+      return problem(c, 429, "Too many requests: retry in 1 s", { "retry-after": "1" });
     case "500":
       return problem(c, 500, "Internal Server Error");
     case "502":
@@ -50,17 +56,36 @@ async function serveFault(c: Context, next: Next, fault: FaultKind): Promise<Res
       return c.body("<html><body><h1>Upstream proxy error</h1></body></html>", 200, {
         "content-type": "application/json",
       });
-    case "truncated": {
+    case "truncated":
       await next();
-      const text = await c.res.text();
-      c.res = new Response(text.slice(0, Math.floor(text.length / 2)), c.res);
+      c.res = await cutInHalf(c.res);
       return undefined;
-    }
     default:
+      if (fault.startsWith("429:")) return tooManyRequests(c, Number(fault.slice("429:".length)));
       await new Promise((resolve) => setTimeout(resolve, Number(fault.slice("slow:".length))));
       await next();
       return undefined;
   }
+}
+
+function tooManyRequests(c: Context, waitMs: number): Response {
+  return problem(c, 429, `Too many requests: retry in ${waitMs} ms`, {
+    "retry-after-ms": String(waitMs),
+    "retry-after": String(Math.ceil(waitMs / 1000)),
+  });
+}
+
+/**
+ * A JSON answer keeps its framing with the text cut in half (the client gets a complete answer that
+ * does not parse); any other body, an image, sends half its bytes and then drops the connection.
+ */
+async function cutInHalf(response: Response): Promise<Response> {
+  if (/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+    const text = await response.text();
+    return new Response(text.slice(0, Math.floor(text.length / 2)), response);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return new Response(cutShortBody(bytes.slice(0, Math.floor(bytes.length / 2))), response);
 }
 
 function aborted(signal: AbortSignal): Promise<void> {

@@ -1,11 +1,17 @@
 import { seededRandom } from "./seeded-random.ts";
 
 /**
- * A failure the emulator can inject: an HTTP 500/502/503, a dropped connection (`reset`), a delay
- * before the normal answer (`slow:MS`), no answer at all (`hang`), a 200 whose body is not JSON
- * (`malformed`) or a 200 whose JSON body is cut in half (`truncated`).
+ * A failure the emulator can inject: an HTTP 403/409/500/502/503, a 429 asking to wait 1 s
+ * (`429`) or MS milliseconds (`429:MS`), a dropped connection (`reset`), a delay before the
+ * normal answer (`slow:MS`), no answer at all (`hang`), a 200 whose body is not JSON
+ * (`malformed`) or a 200 cut in half (`truncated`: a JSON body cut short, an image whose
+ * connection drops halfway).
  */
 export type FaultKind =
+  | "403"
+  | "409"
+  | "429"
+  | `429:${number}`
   | "500"
   | "502"
   | "503"
@@ -14,6 +20,9 @@ export type FaultKind =
   | "malformed"
   | "truncated"
   | `slow:${number}`;
+
+/** The fault kinds that are plain HTTP statuses, which `faults.next` also takes as numbers. */
+export type FaultStatus = 403 | 409 | 429 | 500 | 502 | 503;
 
 /** Which requests a programmatic or random fault may hit. */
 export type FaultTarget = "generate" | "images" | "all";
@@ -33,7 +42,7 @@ export interface FaultOptions {
 /** Queues faults for the next requests, e.g. `emulator.faults.next(2, "503")`. */
 export interface FaultController {
   /** Makes the next `count` targeted requests (default: generate requests) fail with `kind`. */
-  next(count: number, kind: FaultKind | 500 | 502 | 503, options?: { on?: FaultTarget }): void;
+  next(count: number, kind: FaultKind | FaultStatus, options?: { on?: FaultTarget }): void;
   /** Drops queued faults and turns random faults off. */
   clear(): void;
   /** How many queued faults are still to be served. */
@@ -53,13 +62,19 @@ export const DEFAULT_RANDOM_FAULT_KINDS: readonly FaultKind[] = [
 /** The route class of a request, for matching fault targets. */
 export type RouteClass = "generate" | "images" | "other";
 
+const PLAIN_KINDS = ["403", "409", "429", "500", "502", "503", "reset", "hang", "malformed", "truncated"];
+
+/** How the x-emulator-fault values are spelled, for error messages. */
+export const FAULT_KINDS_HELP =
+  "403, 409, 429, 429:MS, 500, 502, 503, reset, hang, malformed, truncated or slow:MS";
+
 /** Reads an x-emulator-fault value; undefined when it names no fault. */
 export function parseFault(value: string): FaultKind | undefined {
   const kind = value.trim().toLowerCase();
-  if (["500", "502", "503", "reset", "hang", "malformed", "truncated"].includes(kind))
-    return kind as FaultKind;
-  const slow = /^slow:(\d{1,7})$/.exec(kind);
-  return slow ? `slow:${Number(slow[1])}` : undefined;
+  if (PLAIN_KINDS.includes(kind)) return kind as FaultKind;
+  const timed = /^(slow|429):(\d{1,7})$/.exec(kind);
+  if (timed === null) return undefined;
+  return timed[1] === "slow" ? `slow:${Number(timed[2])}` : `429:${Number(timed[2])}`;
 }
 
 /** The public controller plus `take`, which the emulator calls once per request. */

@@ -5,6 +5,7 @@ export {
   type FaultController,
   type FaultKind,
   type FaultOptions,
+  type FaultStatus,
   type FaultTarget,
   parseFault,
 } from "./faults.ts";

@@ -1,7 +1,9 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { ConnectionResetError } from "./connection-reset.ts";
+import { bytesBeforeDrop, isCutShort } from "./cut-short.ts";
 import { createEmulator, type Emulator } from "./emulator.ts";
 import type { EmulatorOptions } from "./options.ts";
 
@@ -23,7 +25,7 @@ export interface RunningEmulator extends Emulator {
 
 /**
  * Serves an emulator over HTTP on Node. The `reset` fault destroys the socket, as a real dropped
- * connection would.
+ * connection would; a `truncated` image closes it after half the bytes its content-length promised.
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { host = "127.0.0.1", port = 0, ...emulatorOptions } = options;
@@ -31,7 +33,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const listener = getRequestListener(
     async (request, env) => {
       try {
-        return await emulator.app.fetch(request);
+        const response = await emulator.app.fetch(request);
+        if (!isCutShort(response.body)) return response;
+        await sendThenDrop(response, response.body, env.outgoing as ServerResponse);
+        return RESPONSE_ALREADY_SENT;
       } catch (error) {
         if (error instanceof ConnectionResetError) (env.incoming as IncomingMessage).socket.destroy();
         throw error;
@@ -60,4 +65,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/** Writes the head and what the body delivers, then closes the socket before the promised length. */
+async function sendThenDrop(
+  response: Response,
+  body: ReadableStream<Uint8Array>,
+  outgoing: ServerResponse,
+): Promise<void> {
+  const chunks = await bytesBeforeDrop(body);
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.write(Buffer.concat(chunks), () => outgoing.socket?.destroySoon());
 }

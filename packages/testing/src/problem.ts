@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 
 /** Statuses the emulator answers with a problem body. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 429 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 429 | 500;
 
 const TITLES: Record<ProblemStatus, string> = {
   400: "Bad Request",
@@ -9,6 +9,7 @@ const TITLES: Record<ProblemStatus, string> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  409: "Conflict",
   429: "Too Many Requests",
   500: "Internal Server Error",
 };

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConnectionResetError, createEmulator, type Emulator, type FaultKind } from "../src/index.ts";
 import { type RunningEmulator, startEmulator } from "../src/node.ts";
@@ -17,6 +18,29 @@ describe("faults from the x-emulator-fault header", () => {
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toBe(contentType);
     expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it.each([
+    ["403", 403, "Forbidden"],
+    ["409", 409, "Conflict"],
+    ["429", 429, "Too Many Requests"],
+  ])("%s answers status %i with a problem body", async (fault, status, title) => {
+    const response = await withFault(createEmulator(), fault);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ status, title });
+  });
+
+  it("429 asks to retry after 1 s; 429:MS asks for MS milliseconds in retry-after-ms", async () => {
+    const emulator = createEmulator();
+    const plain = await withFault(emulator, "429");
+    expect(plain.headers.get("retry-after")).toBe("1");
+    expect(plain.headers.get("retry-after-ms")).toBeNull();
+    const timed = await withFault(emulator, "429:1500");
+    expect(timed.status).toBe(429);
+    expect(timed.headers.get("retry-after-ms")).toBe("1500");
+    expect(timed.headers.get("retry-after")).toBe("2");
+    expect(emulator.requests.map((request) => request.fault)).toEqual(["429", "429:1500"]);
   });
 
   it("malformed answers 200 with a body that is not JSON", async () => {
@@ -82,10 +106,28 @@ describe("faults from the x-emulator-fault header", () => {
     expect(((await response.json()) as { detail: string }).detail).toContain("truncated");
   });
 
-  it("applies to image downloads too", async () => {
+  it.each([
+    ["503", 503],
+    ["403", 403],
+    ["409", 409],
+    ["429", 429],
+  ])("%s applies to image downloads too", async (fault, status) => {
     const emulator = createEmulator();
     const url = (await generateOk(emulator, valid.image_request)).data[0]!.url!;
-    expect((await emulator.fetch(url, { headers: { "x-emulator-fault": "503" } })).status).toBe(503);
+    expect((await emulator.fetch(url, { headers: { "x-emulator-fault": fault } })).status).toBe(status);
+  });
+
+  it("truncated on an image sends half its bytes under the full content-length, then fails the read", async () => {
+    const emulator = createEmulator();
+    const url = (await generateOk(emulator, valid.image_request)).data[0]!.url!;
+    const whole = new Uint8Array(await (await emulator.fetch(url)).arrayBuffer());
+    const response = await emulator.fetch(url, { headers: { "x-emulator-fault": "truncated" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-length")).toBe(String(whole.length));
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.value).toEqual(whole.slice(0, Math.floor(whole.length / 2)));
+    await expect(reader.read()).rejects.toBeInstanceOf(ConnectionResetError);
   });
 });
 
@@ -107,6 +149,19 @@ describe("programmatic faults", () => {
     expect((await generate(emulator, valid)).status).toBe(200);
     expect((await emulator.fetch(url)).status).toBe(500);
     expect((await emulator.fetch(url)).status).toBe(200);
+  });
+
+  it("takes the statuses as numbers and 429:MS as text, on any route", async () => {
+    const emulator = createEmulator();
+    const url = (await generateOk(emulator, valid.image_request)).data[0]!.url!;
+    emulator.faults.next(1, 403, { on: "all" });
+    emulator.faults.next(1, 409);
+    emulator.faults.next(1, "429:250", { on: "images" });
+    expect((await emulator.fetch(url)).status).toBe(403);
+    expect((await generate(emulator, valid)).status).toBe(409);
+    const limited = await emulator.fetch(url);
+    expect([limited.status, limited.headers.get("retry-after-ms")]).toEqual([429, "250"]);
+    expect(emulator.faults.pending()).toBe(0);
   });
 
   it("throws a TypeError for an unknown kind", () => {
@@ -164,6 +219,34 @@ describe("faults over a real socket (startEmulator)", () => {
     const response = await post("truncated");
     expect(response.status).toBe(200);
     await expect(response.json()).rejects.toThrow(SyntaxError);
+  });
+
+  it("truncated on an image closes the connection after half the promised bytes", async () => {
+    emulator = await startEmulator();
+    const generated = await fetch(`${emulator.url}/generate`, {
+      method: "POST",
+      headers: { authorization: "Bearer test-key" },
+      body: JSON.stringify(valid),
+    });
+    const url = ((await generated.json()) as { data: { url: string }[] }).data[0]!.url;
+    const { promised, received, outcome } = await new Promise<{
+      promised: number;
+      received: number;
+      outcome: string;
+    }>((resolve) => {
+      const get = httpRequest(url, { headers: { "x-emulator-fault": "truncated" } }, (response) => {
+        let received = 0;
+        const promised = Number(response.headers["content-length"]);
+        response.on("data", (chunk: Buffer) => (received += chunk.length));
+        response.on("end", () => resolve({ promised, received, outcome: "end" }));
+        response.on("error", () => resolve({ promised, received, outcome: "dropped" }));
+      });
+      get.end();
+    });
+    expect(outcome).toBe("dropped");
+    expect(received).toBe(Math.floor(promised / 2));
+    const retried = await fetch(url);
+    expect((await retried.arrayBuffer()).byteLength).toBe(promised);
   });
 
   it("close() ends hung requests instead of waiting for them", async () => {

@@ -101,7 +101,7 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-allow-headers")).toContain("x-emulator-fault");
   });
 
-  it("exposes x-request-id and retry-after on answers, errors included", async () => {
+  it("exposes x-request-id and the retry headers on answers, errors included", async () => {
     const emulator = createEmulator({ rateLimit: { requests: 1, perMs: 60_000 } });
     const headers = { authorization: "Bearer test-key", origin: "http://localhost:5173" };
     await generate(emulator, { image_request: { prompt: "a cat" } }, headers);
@@ -109,7 +109,9 @@ describe("CORS", () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get("access-control-allow-origin")).toBe("*");
     const exposed = limited.headers.get("access-control-expose-headers")?.split(",") ?? [];
-    expect(exposed).toEqual(expect.arrayContaining(["x-request-id", "retry-after"]));
+    expect(exposed).toEqual(
+      expect.arrayContaining(["x-request-id", "retry-after", "retry-after-ms", "x-should-retry"]),
+    );
   });
 
   it("is off with cors: false", async () => {

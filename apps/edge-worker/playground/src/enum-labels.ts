@@ -1,10 +1,12 @@
 /** "RENDER_3D" → "Render 3D": an upper-snake enum value as words a person reads. */
 export function titleCase(value: string): string {
-  return value
-    .split("_")
-    // "3D" stays as is: only words that start with a letter are lower-cased after it.
-    .map((word) => (/^\d/.test(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
-    .join(" ");
+  return (
+    value
+      .split("_")
+      // "3D" stays as is: only words that start with a letter are lower-cased after it.
+      .map((word) => (/^\d/.test(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
+      .join(" ")
+  );
 }
 
 /** "ASPECT_16_9" → "16:9". */

@@ -83,9 +83,12 @@ export function issuesOf(error: unknown): Issue[] | undefined {
   }));
 }
 
-/** The text shown in a control's error slot: palette rows share one slot, so theirs name the input. */
+/**
+ * The sentence shown in a control's error slot, from core's message ("must not be blank" → "Must not
+ * be blank."); palette rows share one slot, so theirs name the input ("Weight must be …").
+ */
 export function fieldMessage(fieldId: string, message: string): string {
   const input = /^palette-\d+-(hex|weight)$/.exec(fieldId)?.[1];
-  if (input === undefined) return message;
-  return `${input === "hex" ? "Colour" : "Weight"} ${message}`;
+  const text = input === undefined ? message : `${input === "hex" ? "colour" : "weight"} ${message}`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
 }

@@ -1,9 +1,6 @@
 import { APIUserAbortError, Ideogram, type ImageRequest } from "@ideokit/browser";
 import { validateImageRequest } from "@ideokit/core";
 import { describeError, describeIssues } from "./describe-error.ts";
-import { expectedAspectRatio } from "./expected-shape.ts";
-import { toRequestDraft } from "./form-values.ts";
-import { issuesOf } from "./issue-fields.ts";
 import { hideBanner, showBanner } from "./dom/banner.ts";
 import { startBusy } from "./dom/busy.ts";
 import { byId } from "./dom/element.ts";
@@ -11,6 +8,9 @@ import { clearFieldErrors, showFieldErrors } from "./dom/field-errors.ts";
 import { readForm, setupForm } from "./dom/form.ts";
 import { galleryContents, restoreGallery, showImages, showPlaceholders } from "./dom/gallery.ts";
 import { setupSnippetPanel } from "./dom/snippet-panel.ts";
+import { expectedAspectRatio } from "./expected-shape.ts";
+import { toRequestDraft } from "./form-values.ts";
+import { issuesOf } from "./issue-fields.ts";
 
 const form = byId<HTMLFormElement>("generate-form");
 const status = byId("status");
@@ -76,6 +76,9 @@ async function generate(): Promise<void> {
     const client = new Ideogram(token.value === "" ? {} : { token: token.value });
     const response = await client.generate(request, { signal: controller.signal });
     showImages(response, useSeed);
+    // On a phone the results sit below the form, out of sight: bring them up.
+    const results = byId("results");
+    if (results.getBoundingClientRect().top > innerHeight) results.scrollIntoView({ block: "start" });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const count = response.data.length;
     status.textContent = `Generated ${count} ${count === 1 ? "image" : "images"} in ${seconds} s.`;

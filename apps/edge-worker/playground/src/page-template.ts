@@ -22,7 +22,9 @@ export function optionsHtml(
   label: (value: string) => string,
   defaultLabel?: string,
 ): string {
-  const options = values.map((value) => `<option value="${escapeHtml(value)}">${escapeHtml(label(value))}</option>`);
+  const options = values.map(
+    (value) => `<option value="${escapeHtml(value)}">${escapeHtml(label(value))}</option>`,
+  );
   if (defaultLabel !== undefined) options.unshift(`<option value="">${escapeHtml(defaultLabel)}</option>`);
   return options.join("");
 }

@@ -23,9 +23,9 @@ describe("describeError", () => {
   });
 
   it("reads the upstream's problem+json and its 422 safety answer", () => {
-    expect(describeError(errorFromResponse({ status: 500, body: { detail: "Emulator error: boom" } })).message).toBe(
-      "Emulator error: boom",
-    );
+    expect(
+      describeError(errorFromResponse({ status: 500, body: { detail: "Emulator error: boom" } })).message,
+    ).toBe("Emulator error: boom");
     const rejected = describeError(
       errorFromResponse({ status: 422, body: { error: "Prompt provided failed safety check." } }),
     );
@@ -34,15 +34,23 @@ describe("describeError", () => {
 
   it("tells how long to wait after a 429 and where the token goes after a 401", () => {
     const limited = describeError(
-      errorFromResponse({ status: 429, headers: { "retry-after": "7" }, body: { error: { message: "Slow down." } } }),
+      errorFromResponse({
+        status: 429,
+        headers: { "retry-after": "7" },
+        body: { error: { message: "Slow down." } },
+      }),
     );
     expect(limited.message).toBe("Slow down. Try again in 7 s.");
-    const unauthorized = describeError(errorFromResponse({ status: 401, body: { error: { message: "No." } } }));
+    const unauthorized = describeError(
+      errorFromResponse({ status: 401, body: { error: { message: "No." } } }),
+    );
     expect(unauthorized.message).toMatch(/^No\. .*Access token/);
   });
 
   it("says so when the body explains nothing", () => {
-    expect(describeError(errorFromResponse({ status: 502, body: "" })).message).toBe("The worker gave no details.");
+    expect(describeError(errorFromResponse({ status: 502, body: "" })).message).toBe(
+      "The worker gave no details.",
+    );
   });
 
   it("describes transport failures and anything else thrown", () => {
@@ -65,6 +73,8 @@ describe("describeIssues", () => {
     expect(issues).toHaveLength(2);
     const notice = describeIssues(issues);
     expect(notice.title).toBe("Invalid request");
-    expect(notice.message.split("\n")).toEqual(issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+    expect(notice.message.split("\n")).toEqual(
+      issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
   });
 });

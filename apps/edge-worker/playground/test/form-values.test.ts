@@ -48,7 +48,9 @@ describe("toRequestDraft", () => {
 
   it("keeps the prompt as typed so core, not the form, decides what is blank", () => {
     expect(toRequestDraft({ ...blank, prompt: "  " }).prompt).toBe("  ");
-    expect(() => validateImageRequest(toRequestDraft({ ...blank, prompt: "  " }))).toThrow(RequestValidationError);
+    expect(() => validateImageRequest(toRequestDraft({ ...blank, prompt: "  " }))).toThrow(
+      RequestValidationError,
+    );
   });
 
   it("omits a negative prompt of only spaces", () => {

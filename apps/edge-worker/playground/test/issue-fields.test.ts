@@ -48,7 +48,9 @@ function issuesFrom(run: () => unknown) {
 
 describe("fieldForIssue", () => {
   it("finds a form control for every issue core reports about the form's fields", () => {
-    const fields = issuesFrom(() => validateImageRequest(everythingWrong)).map((issue) => fieldForIssue(issue.path));
+    const fields = issuesFrom(() => validateImageRequest(everythingWrong)).map((issue) =>
+      fieldForIssue(issue.path),
+    );
     expect(fields).not.toContain(undefined);
     expect(new Set(fields)).toEqual(
       new Set([
@@ -69,7 +71,9 @@ describe("fieldForIssue", () => {
     const bare = issuesFrom(() => validateImageRequest(everythingWrong));
     const enveloped = issuesFrom(() => validateGenerateRequest({ image_request: everythingWrong }));
     expect(enveloped.every((issue) => issue.path[0] === "image_request")).toBe(true);
-    expect(enveloped.map((issue) => fieldForIssue(issue.path))).toEqual(bare.map((issue) => fieldForIssue(issue.path)));
+    expect(enveloped.map((issue) => fieldForIssue(issue.path))).toEqual(
+      bare.map((issue) => fieldForIssue(issue.path)),
+    );
   });
 
   it("uses the field name as the control id for each top-level field", () => {
@@ -103,10 +107,11 @@ describe("errorSlotId and fieldMessage", () => {
     expect(errorSlotId(memberWeightId(2))).toBe("palette-2-error");
   });
 
-  it("names the input in a palette row's shared message", () => {
-    expect(fieldMessage("seed", "must be an integer")).toBe("must be an integer");
-    expect(fieldMessage(memberHexId(0), "must be a colour")).toBe("Colour must be a colour");
-    expect(fieldMessage(memberWeightId(0), "is too big")).toBe("Weight is too big");
+  it("turns core's message into a sentence, naming the input in a palette row's shared slot", () => {
+    expect(fieldMessage("seed", "must be an integer")).toBe("Must be an integer.");
+    expect(fieldMessage("prompt", "is required.")).toBe("Is required.");
+    expect(fieldMessage(memberHexId(0), 'must be "#rgb"')).toBe('Colour must be "#rgb".');
+    expect(fieldMessage(memberWeightId(0), "is too big")).toBe("Weight is too big.");
   });
 });
 
@@ -150,7 +155,10 @@ describe("issuesOf", () => {
           message: "The request does not match the generate contract.",
           issues: [
             { path: ["image_request", "seed"], message: "must be an integer from 0 to 2147483647, got -1" },
-            { path: "image_request.color_palette.members[1].color_hex", message: 'must be "#rgb" or "#rrggbb"' },
+            {
+              path: "image_request.color_palette.members[1].color_hex",
+              message: 'must be "#rgb" or "#rrggbb"',
+            },
           ],
         },
       },
@@ -163,7 +171,9 @@ describe("issuesOf", () => {
   it("has nothing for other errors, which go to the banner", () => {
     expect(issuesOf(errorFromResponse({ status: 400, body: { detail: "Bad request" } }))).toBeUndefined();
     expect(
-      issuesOf(errorFromResponse({ status: 502, body: { error: { issues: [{ path: ["seed"], message: "x" }] } } })),
+      issuesOf(
+        errorFromResponse({ status: 502, body: { error: { issues: [{ path: ["seed"], message: "x" }] } } }),
+      ),
     ).toBeUndefined();
     expect(issuesOf(new APIError({ status: 400, body: "not json" }))).toBeUndefined();
     expect(issuesOf(new TypeError("Failed to fetch"))).toBeUndefined();

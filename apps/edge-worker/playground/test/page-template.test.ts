@@ -67,7 +67,9 @@ describe("the page template", () => {
   });
 
   it("labels every form control", () => {
-    const ids = [...page.matchAll(/<(?:input|select|textarea)\s[^>]*?id="([^"]+)"/gs)].map((match) => match[1]);
+    const ids = [...page.matchAll(/<(?:input|select|textarea)\s[^>]*?id="([^"]+)"/gs)].map(
+      (match) => match[1],
+    );
     expect(ids.length).toBeGreaterThan(5);
     for (const id of ids) expect(page).toContain(`<label for="${id}">`);
   });

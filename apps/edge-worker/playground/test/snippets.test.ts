@@ -34,9 +34,13 @@ function curlArguments(command: string, env: Record<string, string> = {}): strin
 describe("shellQuote", () => {
   it("survives a shell unchanged, whatever the text holds", () => {
     const samples = ["", "plain", "'", "''", "a'b'c", awkward, "$IDEOKIT_TOKEN", "\\'", "-d @/etc/passwd"];
-    const output = execFileSync("sh", ["-c", samples.map((text) => `printf '%s\\0' ${shellQuote(text)}`).join("\n")], {
-      encoding: "utf8",
-    });
+    const output = execFileSync(
+      "sh",
+      ["-c", samples.map((text) => `printf '%s\\0' ${shellQuote(text)}`).join("\n")],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(output.split("\0").slice(0, -1)).toEqual(samples);
   });
 });
@@ -84,7 +88,16 @@ describe("jsLiteral", () => {
 
   it("reads like hand-written code: bare keys, two-space indent, trailing commas", () => {
     expect(jsLiteral({ prompt: "a", members: [{ color_hex: "#fff" }] })).toBe(
-      ["{", '  prompt: "a",', "  members: [", "    {", '      color_hex: "#fff",', "    },", "  ],", "}"].join("\n"),
+      [
+        "{",
+        '  prompt: "a",',
+        "  members: [",
+        "    {",
+        '      color_hex: "#fff",',
+        "    },",
+        "  ],",
+        "}",
+      ].join("\n"),
     );
   });
 });
@@ -97,13 +110,19 @@ describe("client snippets", () => {
       expect(code).toContain(`client.generate(${jsLiteral(request)})`);
       expect(code).not.toContain(TOKEN_PLACEHOLDER);
     }
-    expect(browserSnippet(request, { origin, withToken: false })).toMatch(/^import \{ Ideogram \} from "@ideokit\/browser";/);
-    expect(nodeSnippet(request, { origin, withToken: false })).toMatch(/^import \{ Ideogram \} from "@ideokit\/node";/);
+    expect(browserSnippet(request, { origin, withToken: false })).toMatch(
+      /^import \{ Ideogram \} from "@ideokit\/browser";/,
+    );
+    expect(nodeSnippet(request, { origin, withToken: false })).toMatch(
+      /^import \{ Ideogram \} from "@ideokit\/node";/,
+    );
   });
 
   it("name the token by placeholder only: a declared constant in the page, the environment in Node", () => {
     expect(browserSnippet(request, { origin, withToken: true })).toContain(`token: ${TOKEN_PLACEHOLDER} `);
-    expect(nodeSnippet(request, { origin, withToken: true })).toContain(`apiKey: process.env.${TOKEN_PLACEHOLDER}`);
+    expect(nodeSnippet(request, { origin, withToken: true })).toContain(
+      `apiKey: process.env.${TOKEN_PLACEHOLDER}`,
+    );
     expect(nodeSnippet(request, { origin, withToken: false })).toContain('auth: "none"');
   });
 });

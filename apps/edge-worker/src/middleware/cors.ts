@@ -3,8 +3,8 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
 import { errorResponse } from "../http/error-response.ts";
 
-const ALLOW_HEADERS = ["authorization", "content-type", "x-request-id"];
-const EXPOSE_HEADERS = ["x-request-id", "retry-after"];
+const ALLOW_HEADERS = ["authorization", "cache-control", "content-type", "x-request-id"];
+const EXPOSE_HEADERS = ["x-request-id", "retry-after", "x-ideokit-cache"];
 const ALLOW_METHODS = ["GET", "POST", "OPTIONS"];
 
 /**

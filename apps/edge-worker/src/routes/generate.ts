@@ -1,5 +1,7 @@
 import { RequestValidationError, validateGenerateRequest } from "@ideokit/core";
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { CACHE_STATUS_HEADER } from "../cache/generate-cache.ts";
 import type { AppEnv, Runtime } from "../context.ts";
 import { errorResponse } from "../http/error-response.ts";
 import { methodNotAllowed } from "../http/method-not-allowed.ts";
@@ -17,24 +19,38 @@ export interface GenerateDeps {
   limiter: LocalLimiter;
 }
 
+/** Answers refused before the cache is consulted (auth, limits, body, validation) say BYPASS too. */
+const bypassUnlessSet = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (!c.res.headers.has(CACHE_STATUS_HEADER)) c.res.headers.set(CACHE_STATUS_HEADER, "BYPASS");
+});
+
 /**
  * `POST /generate` (mounted under /ideogram): auth → rate limit → body guard → core validation →
- * upstream. A request core rejects gets 400 with every issue, and the upstream receives nothing.
+ * generation cache → upstream. A request core rejects gets 400 with every issue, and the upstream
+ * receives nothing.
  */
 export function generateRoute({ runtime, keys, limiter }: GenerateDeps): Hono<AppEnv> {
   const route = new Hono<AppEnv>();
-  route.post("/generate", clientAuth(runtime), rateLimit(limiter), bodyGuard(), async (c) => {
-    let request: ReturnType<typeof validateGenerateRequest>;
-    try {
-      request = validateGenerateRequest(c.get("body"));
-    } catch (error) {
-      if (!(error instanceof RequestValidationError)) throw error;
-      return errorResponse(c, 400, "invalid_request", "The request does not match the generate contract.", {
-        issues: error.issues.map(({ path, message }) => ({ path, message })),
-      });
-    }
-    return forwardGenerate(c, request, { runtime, keys });
-  });
+  route.post(
+    "/generate",
+    bypassUnlessSet,
+    clientAuth(runtime),
+    rateLimit(limiter),
+    bodyGuard(),
+    async (c) => {
+      let request: ReturnType<typeof validateGenerateRequest>;
+      try {
+        request = validateGenerateRequest(c.get("body"));
+      } catch (error) {
+        if (!(error instanceof RequestValidationError)) throw error;
+        return errorResponse(c, 400, "invalid_request", "The request does not match the generate contract.", {
+          issues: error.issues.map(({ path, message }) => ({ path, message })),
+        });
+      }
+      return forwardGenerate(c, request, { runtime, keys });
+    },
+  );
   route.all("/generate", methodNotAllowed(["POST", "OPTIONS"]));
   return route;
 }

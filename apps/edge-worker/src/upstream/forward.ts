@@ -1,9 +1,12 @@
 import type { GenerateRequest } from "@ideokit/core";
 import type { Context } from "hono";
+import { CACHE_STATUS_HEADER, generateCacheFor } from "../cache/generate-cache.ts";
 import type { AppEnv, Runtime } from "../context.ts";
 import { errorResponse } from "../http/error-response.ts";
+import { JSON_TYPE } from "../http/media-types.ts";
+import { deliverGenerated } from "./deliver.ts";
 import type { KeyStore } from "./key-store.ts";
-import { relayReply } from "./relay.ts";
+import { type DeliverGenerated, relayReply } from "./relay.ts";
 import { sendGenerate, UpstreamTimeoutError, UpstreamUnreachableError } from "./send.ts";
 
 /** What forwarding needs beyond the request: the runtime and the isolate's key cache. */
@@ -13,14 +16,40 @@ export interface ForwardDeps {
 }
 
 /**
- * Forwards a validated request with the upstream key and relays the reply. On a 401 the cached
- * key is dropped and, if a fresh read yields a different key, the call is sent once more with it.
- * Unreachable → 502, timeout → 504, no key → 503; the key appears in no reply, header or log line.
+ * Answers a validated request from the generation cache when it holds a fresh answer (seeded
+ * requests only; no key read, no upstream call), else forwards it and caches a 200. Every answer
+ * says which in `x-ideokit-cache`.
  */
 export async function forwardGenerate(
   c: Context<AppEnv>,
   request: GenerateRequest,
+  deps: ForwardDeps,
+): Promise<Response> {
+  const cache = await generateCacheFor(c, request, deps.runtime);
+  const hit = await cache.lookup();
+  if (hit !== undefined) {
+    const headers = new Headers({ "content-type": JSON_TYPE });
+    return deliverGenerated(c, deps.runtime, { status: 200, headers, ...hit }, "HIT");
+  }
+  const deliver: DeliverGenerated = async (reply) => {
+    if (reply.status === 200) await cache.store(reply);
+    return deliverGenerated(c, deps.runtime, reply, cache.status);
+  };
+  const response = await sendToUpstream(c, request, deps, deliver);
+  response.headers.set(CACHE_STATUS_HEADER, cache.status);
+  return response;
+}
+
+/**
+ * Sends a validated request with the upstream key and relays the reply. On a 401 the cached
+ * key is dropped and, if a fresh read yields a different key, the call is sent once more with it.
+ * Unreachable → 502, timeout → 504, no key → 503; the key appears in no reply, header or log line.
+ */
+async function sendToUpstream(
+  c: Context<AppEnv>,
+  request: GenerateRequest,
   { runtime, keys }: ForwardDeps,
+  deliver: DeliverGenerated,
 ): Promise<Response> {
   const config = c.get("config");
   const requestId = c.get("requestId");
@@ -53,7 +82,7 @@ export async function forwardGenerate(
         reply = await send(freshKey);
       }
     }
-    return relayReply(c, reply, secrets);
+    return await relayReply(c, reply, secrets, deliver);
   } catch (error) {
     if (error instanceof UpstreamTimeoutError) {
       note("upstream_timeout");

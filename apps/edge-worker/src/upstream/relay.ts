@@ -1,11 +1,15 @@
-import { errorFromResponse, parseGenerateResponse, redactSecrets } from "@ideokit/core";
+import {
+  errorFromResponse,
+  type GenerateResponse,
+  parseGenerateResponseText,
+  redactSecrets,
+} from "@ideokit/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.ts";
 import { errorResponse } from "../http/error-response.ts";
+import { JSON_TYPE } from "../http/media-types.ts";
 import { relayHeaders } from "./response-headers.ts";
 import type { UpstreamReply } from "./send.ts";
-
-const JSON_TYPE = "application/json; charset=UTF-8";
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -15,14 +19,27 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function isGenerateResponse(value: unknown): boolean {
+function generateResponseOf(text: string): GenerateResponse | undefined {
   try {
-    parseGenerateResponse(value);
-    return true;
+    return parseGenerateResponseText(text);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+/** A 2xx upstream answer that core parsed as a generate response, secrets already redacted. */
+export interface GeneratedReply {
+  status: number;
+  /** The upstream's end-to-end headers, content type set. */
+  headers: Headers;
+  /** The body as the upstream sent it, secrets redacted. */
+  text: string;
+  /** The same body, parsed by core. */
+  response: GenerateResponse;
+}
+
+/** Turns a parsed 2xx reply into the client's answer (caching, image URL rewriting). */
+export type DeliverGenerated = (reply: GeneratedReply) => Promise<Response>;
 
 /** Each secret as it is written raw and inside a JSON string, so text redaction catches both. */
 function withJsonEscapes(secrets: string[]): string[] {
@@ -31,17 +48,24 @@ function withJsonEscapes(secrets: string[]): string[] {
 
 /**
  * The client's copy of an upstream reply, secrets redacted. A 2xx must parse as a generate
- * response (core decides) or the client gets 502. An error keeps its status and JSON body (core's
- * errorFromResponse redacts it); a non-JSON error page keeps its status with a JSON body of ours.
+ * response (core decides) or the client gets 502; a parsed one goes to `deliver`. An error keeps
+ * its status and JSON body (core's errorFromResponse redacts it); a non-JSON error page keeps its
+ * status with a JSON body of ours.
  */
-export function relayReply(c: Context<AppEnv>, reply: UpstreamReply, secrets: string[]): Response {
+export async function relayReply(
+  c: Context<AppEnv>,
+  reply: UpstreamReply,
+  secrets: string[],
+  deliver: DeliverGenerated,
+): Promise<Response> {
   const { status } = reply;
-  const parsed = parseJson(reply.text);
   const headers = relayHeaders(reply.headers, secrets);
   const upstreamType = reply.headers.get("content-type") ?? "";
   headers.set("content-type", /\bjson\b/i.test(upstreamType) ? upstreamType : JSON_TYPE);
   if (status >= 200 && status < 300) {
-    if (!parsed.ok || !isGenerateResponse(parsed.value)) {
+    const text = redactSecrets(reply.text, withJsonEscapes(secrets));
+    const response = generateResponseOf(text);
+    if (response === undefined) {
       return errorResponse(
         c,
         502,
@@ -49,11 +73,12 @@ export function relayReply(c: Context<AppEnv>, reply: UpstreamReply, secrets: st
         "The upstream sent a reply that is not a generate response.",
       );
     }
-    return new Response(redactSecrets(reply.text, withJsonEscapes(secrets)), { status, headers });
+    return deliver({ status, headers, text, response });
   }
   if (status < 400) {
     return errorResponse(c, 502, "bad_gateway", "The upstream answered with a redirect.");
   }
+  const parsed = parseJson(reply.text);
   if (!parsed.ok) {
     headers.set("content-type", JSON_TYPE);
     const body = {

@@ -1,3 +1,4 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { createEmulator, createManualClock, type Emulator, type EmulatorOptions } from "@ideokit/testing";
 import { createApp } from "../../src/app.ts";
@@ -12,8 +13,8 @@ export const UPSTREAM_BASE_URL = "http://upstream.test/ideogram";
 /** The worker's own origin in test URLs. */
 export const WORKER = "http://worker.test";
 
-/** A valid generate body. */
-export const VALID_BODY = { image_request: { prompt: "a lighthouse at dusk", seed: 7 } };
+/** A valid generate body without a seed, so every call reaches the upstream (seeded ones are cached). */
+export const VALID_BODY = { image_request: { prompt: "a lighthouse at dusk" } };
 
 /** Options of {@link createHarness}. */
 export interface HarnessOptions {
@@ -31,24 +32,31 @@ export interface Harness {
   clock: ReturnType<typeof createManualClock>;
   logs: Record<string, unknown>[];
   bindings: Bindings;
-  /** Calls the worker with a path under {@link WORKER}. */
+  /** Calls the worker with a path under {@link WORKER} (or an absolute URL on the worker). */
   call(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs a JSON body to /ideogram/generate with the client token (override via `headers`). */
   generate(body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** The generate calls the upstream received. */
   upstreamCalls(): Emulator["requests"];
+  /** The image downloads the upstream received. */
+  imageCalls(): Emulator["requests"];
+  /** Waits for the work the worker left running after its answers (`waitUntil`: cache and R2 copies). */
+  settle(): Promise<void>;
+  /**
+   * Another isolate: a fresh app (own key cache and limiter) in front of the same upstream, clock
+   * and log, with the same bindings plus `overrides`. It sits in another data centre (Cache API
+   * caches of its own) unless `sameDataCentre` is set.
+   */
+  sibling(overrides?: Partial<Bindings>, where?: { sameDataCentre?: boolean }): Harness;
 }
 
-/** Builds a fresh app (fresh key cache and local limiter) in front of a fresh emulator. */
+/**
+ * Builds a fresh app (fresh key cache, local limiter and Cache API caches) in front of a fresh
+ * emulator. The image proxy is off (no IMAGE_SIGNING_SECRET, no IMAGES bucket) unless `bindings` say so.
+ */
 export function createHarness(options: HarnessOptions = {}): Harness {
   const clock = createManualClock(Date.now());
   const upstream = createEmulator({ apiKey: UPSTREAM_KEY, clock: clock.now, ...options.emulator });
-  const logs: Record<string, unknown>[] = [];
-  const app = createApp({
-    fetch: options.fetch ?? ((input, init) => upstream.fetch(input, init)),
-    now: clock.now,
-    log: (line) => logs.push(line),
-  });
   const bindings: Bindings = {
     ...env,
     UPSTREAM_BASE_URL,
@@ -56,10 +64,39 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     CLIENT_TOKENS: `web:${CLIENT_TOKEN}`,
     UPSTREAM_KEYS: undefined,
     RATE_LIMITER: undefined,
+    IMAGE_SIGNING_SECRET: undefined,
+    IMAGES: undefined,
     ...options.bindings,
   };
-  const call = async (path: string, init?: RequestInit) =>
-    app.fetch(new Request(`${WORKER}${path}`, init), bindings);
+  const fetch = options.fetch ?? ((input, init) => upstream.fetch(input, init));
+  return harnessOver({ upstream, clock, logs: [], bindings, fetch, place: crypto.randomUUID() });
+}
+
+interface Parts {
+  upstream: Emulator;
+  clock: ReturnType<typeof createManualClock>;
+  logs: Record<string, unknown>[];
+  bindings: Bindings;
+  fetch: typeof globalThis.fetch;
+  /** Names this app's data centre: apps in the same one share Cache API caches. */
+  place: string;
+}
+
+function harnessOver(parts: Parts): Harness {
+  const { upstream, clock, logs, bindings, fetch, place } = parts;
+  const app = createApp({
+    fetch,
+    now: clock.now,
+    log: (line) => logs.push(line),
+    openCache: (name) => caches.open(`${name}:${place}`),
+  });
+  const contexts: ExecutionContext[] = [];
+  const call = async (path: string, init?: RequestInit) => {
+    const context = createExecutionContext();
+    contexts.push(context);
+    const url = path.startsWith("http") ? path : `${WORKER}${path}`;
+    return app.fetch(new Request(url, init), bindings, context);
+  };
   return {
     upstream,
     clock,
@@ -73,6 +110,16 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         body: JSON.stringify(body),
       }),
     upstreamCalls: () => upstream.requests.filter((request) => request.path.endsWith("/generate")),
+    imageCalls: () => upstream.requests.filter((request) => request.path.includes("/images/")),
+    settle: async () => {
+      await Promise.all(contexts.splice(0).map((context) => waitOnExecutionContext(context)));
+    },
+    sibling: (overrides = {}, where = {}) =>
+      harnessOver({
+        ...parts,
+        bindings: { ...bindings, ...overrides },
+        place: where.sameDataCentre ? place : crypto.randomUUID(),
+      }),
   };
 }
 

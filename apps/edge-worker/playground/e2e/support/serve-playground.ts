@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
+import { buffer } from "node:stream/consumers";
 import { type RunningEmulator, startEmulator } from "@ideokit/testing/node";
 
 /** The built page on a loopback server whose /ideogram/* reaches an emulator, as the worker's would. */
@@ -20,11 +21,12 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Serves `dist` (index.html at `/`) and forwards `/ideogram/*` to an emulator with the emulator's key,
+ * Serves `dist` (index.html at `/`, with the headers of dist/_headers) and forwards `/ideogram/*` to an emulator with the emulator's key,
  * standing in for the worker (which holds the key) until the test runs against `wrangler dev`.
  * Image URLs point back at this origin under /ideogram/images, like the worker's image route.
  */
 export async function servePlayground(dist: string): Promise<PlaygroundServer> {
+  const headers = await assetHeaders(dist);
   let emulator: RunningEmulator | undefined;
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -45,7 +47,7 @@ export async function servePlayground(dist: string): Promise<PlaygroundServer> {
     }
     const body = await readFile(join(dist, file)).catch(() => undefined);
     if (body === undefined) response.writeHead(404).end();
-    else response.writeHead(200, { "content-type": type }).end(body);
+    else response.writeHead(200, { ...headers, "content-type": type }).end(body);
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -62,6 +64,20 @@ export async function servePlayground(dist: string): Promise<PlaygroundServer> {
   };
 }
 
+/** The `/*` rules of dist/_headers, which Workers static assets add to every file they serve. */
+async function assetHeaders(dist: string): Promise<Record<string, string>> {
+  const text = await readFile(join(dist, "_headers"), "utf8");
+  const rules = text.split("\n").filter((line) => !line.startsWith("#"));
+  const start = rules.indexOf("/*");
+  const headers: Record<string, string> = {};
+  for (const line of rules.slice(start + 1)) {
+    const header = /^\s+([\w-]+):\s*(.+)$/.exec(line);
+    if (header === null) break;
+    headers[header[1]!.toLowerCase()] = header[2]!;
+  }
+  return headers;
+}
+
 async function forward(request: IncomingMessage, response: ServerResponse, emulator: RunningEmulator) {
   const target = new URL(request.url!.replace(/^\/ideogram/, ""), emulator.url);
   const headers = new Headers();
@@ -70,7 +86,7 @@ async function forward(request: IncomingMessage, response: ServerResponse, emula
     if (typeof value === "string") headers.set(name, value);
   }
   headers.set("authorization", `Bearer ${emulator.apiKey}`);
-  const body = request.method === "POST" ? Buffer.concat(await Array.fromAsync(request)) : undefined;
+  const body = request.method === "POST" ? await buffer(request) : undefined;
   const controller = new AbortController();
   // A page that gives up (Cancel) closes its connection: pass that on, as the worker would.
   response.on("close", () => controller.abort());

@@ -25,7 +25,7 @@ export function showFieldErrors(issues: readonly Issue[], { focus }: { focus: bo
     control.setAttribute("aria-invalid", "true");
     invalid.push(control);
     const message = fieldMessage(id, issue.message);
-    slot.textContent = slot.textContent === "" ? message : `${slot.textContent} ${message}`;
+    slot.textContent = slot.textContent === "" ? message : `${slot.textContent}\n${message}`;
   }
   if (focus) firstInDocument(invalid)?.focus();
   return unplaced;

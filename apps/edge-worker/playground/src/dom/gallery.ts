@@ -10,11 +10,7 @@ function frame(aspectRatio: string): HTMLDivElement {
 /** Fills the gallery with `count` placeholders of the expected shape while the request runs. */
 export function showPlaceholders(count: number, aspectRatio: number): void {
   const cards = Array.from({ length: count }, () =>
-    h(
-      "div",
-      { class: "card placeholder", "aria-hidden": "true" },
-      frame(String(aspectRatio)),
-    ),
+    h("div", { class: "card placeholder", "aria-hidden": "true" }, frame(String(aspectRatio))),
   );
   byId("gallery").replaceChildren(...cards);
 }
@@ -64,7 +60,9 @@ function imageCard(
     meta.append(h("div", {}, h("dt", {}, "Seed"), h("dd", { class: "seed" }, String(seed), " ", reuse)));
   }
   if (size !== undefined) {
-    meta.append(h("div", {}, h("dt", {}, "Size"), h("dd", { class: "size" }, `${size.width} × ${size.height}`)));
+    meta.append(
+      h("div", {}, h("dt", {}, "Size"), h("dd", { class: "size" }, `${size.width} × ${size.height}`)),
+    );
   }
   const caption = h("figcaption", {}, meta);
   if (image.prompt) caption.append(h("p", { class: "prompt", title: image.prompt }, image.prompt));

@@ -1,9 +1,4 @@
-import {
-  COLOR_HEX_PATTERN,
-  COLOR_WEIGHT_MAX,
-  COLOR_WEIGHT_MIN,
-  PALETTE_MEMBERS_MAX,
-} from "@ideokit/core";
+import { COLOR_HEX_PATTERN, COLOR_WEIGHT_MAX, COLOR_WEIGHT_MIN, PALETTE_MEMBERS_MAX } from "@ideokit/core";
 import type { PaletteMemberValues, PaletteValues } from "../form-values.ts";
 import { memberHexId, memberWeightId, PRESET_FIELD_ID } from "../issue-fields.ts";
 import { byId, h } from "./element.ts";
@@ -96,8 +91,9 @@ function memberRow({ hex, weight }: PaletteMemberValues, index: number, count: n
     const members = readMembers();
     members.splice(index, 1);
     renderMembers(members);
-    byId(members.length === 0 ? "add-colour" : memberHexId(Math.min(index, members.length - 1))).focus();
+    byId(memberHexId(Math.min(index, members.length - 1))).focus();
   });
+  // The last colour stays: "None" is the way to drop the palette.
   remove.disabled = count === 1;
   return h(
     "li",

@@ -27,7 +27,9 @@ function select(kind: SnippetKind): void {
 }
 
 /** Wires the snippet tabs and the two copy buttons to the request the form describes. */
-export function setupSnippetPanel(currentRequest: () => { draft: RequestDraft; target: SnippetTarget }): SnippetPanel {
+export function setupSnippetPanel(
+  currentRequest: () => { draft: RequestDraft; target: SnippetTarget },
+): SnippetPanel {
   const code = byId("snippet");
   const status = byId("copy-status");
   let lastCode: SnippetKind = "browser";

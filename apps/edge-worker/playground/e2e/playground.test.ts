@@ -1,0 +1,307 @@
+import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type PlaygroundServer, servePlayground } from "./support/serve-playground.ts";
+
+// PLAYGROUND_URL points the suite at a page served elsewhere (e.g. `wrangler dev` in front of an
+// emulator); without it the built page is served locally with /ideogram/* going to an emulator.
+const remoteURL = process.env.PLAYGROUND_URL;
+const local = remoteURL === undefined;
+const artifacts = join(import.meta.dirname, "..", "..", "test-artifacts");
+
+let browser: Browser;
+let server: PlaygroundServer | undefined;
+let origin: string;
+const pageErrors: string[] = [];
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  server = local ? await servePlayground(join(import.meta.dirname, "..", "dist")) : undefined;
+  origin = new URL(remoteURL ?? server!.url).origin;
+  mkdirSync(artifacts, { recursive: true });
+});
+
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+  // A fault a failed test left queued must not leak into the next one.
+  server?.emulator.clear();
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPlayground(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: "reduce",
+    ...options,
+  });
+  closers.push(() => context.close());
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) pageErrors.push(message.text());
+  });
+  await page.goto(`${origin}/`);
+  return page;
+}
+
+interface ShownImage {
+  naturalWidth: number;
+  naturalHeight: number;
+  src: string;
+  size: string;
+  seed: string;
+  download: string;
+}
+
+/** Waits until the gallery shows `count` fully decoded images, then reads each card. */
+async function loadedImages(page: Page, count: number): Promise<ShownImage[]> {
+  await page.waitForFunction((expected) => {
+    const images = [...document.querySelectorAll<HTMLImageElement>(".gallery img")];
+    return images.length === expected && images.every((image) => image.complete && image.naturalWidth > 0);
+  }, count);
+  return page.$$eval(".gallery figure.card", (cards) =>
+    cards.map((card) => {
+      const image = card.querySelector("img")!;
+      return {
+        naturalWidth: image.naturalWidth,
+        naturalHeight: image.naturalHeight,
+        src: image.src,
+        size: card.querySelector(".size")?.textContent ?? "",
+        seed: card.querySelector(".seed")?.firstChild?.textContent ?? "",
+        download: card.querySelector<HTMLAnchorElement>("a.download")?.href ?? "",
+      };
+    }),
+  );
+}
+
+function shownSize(image: ShownImage): { width: number; height: number } {
+  const [, width, height] = /^(\d+) × (\d+)$/.exec(image.size) ?? [];
+  return { width: Number(width), height: Number(height) };
+}
+
+async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+describe("the playground page", () => {
+  it("generates from the whole form and shows every image at the resolution it states", async () => {
+    const page = await openPlayground();
+    const sentBefore = server?.emulator.requests.length ?? 0;
+    await page.getByLabel("Prompt", { exact: true }).fill("A lighthouse on a cliff at dusk, warm light");
+    await page.getByLabel("Aspect ratio", { exact: true }).selectOption("ASPECT_16_9");
+    await page.getByLabel("Model", { exact: true }).selectOption("V_2");
+    await page.getByLabel("Style", { exact: true }).selectOption("DESIGN");
+    await page.getByLabel("Magic prompt", { exact: true }).selectOption("OFF");
+    await page.getByLabel("Negative prompt", { exact: true }).fill("blurry");
+    await page.getByLabel("Seed", { exact: true }).fill("1234");
+    await page.getByLabel("Number of images", { exact: true }).fill("2");
+    await page.getByRole("radio", { name: "Preset" }).check();
+    await page.getByRole("combobox", { name: "Preset" }).selectOption("PASTEL");
+    await page.getByRole("button", { name: "Generate" }).click();
+
+    const images = await loadedImages(page, 2);
+    for (const image of images) {
+      const { width, height } = shownSize(image);
+      expect([image.naturalWidth, image.naturalHeight]).toEqual([width, height]);
+      expect(width / height).toBeCloseTo(16 / 9, 1);
+      expect(image.seed).toBe("1234");
+      expect(image.download).toBe(image.src);
+    }
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^Generated 2 images in/);
+    await expect.poll(() => page.getAttribute("#generate", "aria-busy")).toBe("false");
+    if (server !== undefined) {
+      expect(server.emulator.requests.slice(sentBefore).map((request) => request.body)).toContainEqual({
+        image_request: {
+          prompt: "A lighthouse on a cliff at dusk, warm light",
+          aspect_ratio: "ASPECT_16_9",
+          model: "V_2",
+          style_type: "DESIGN",
+          magic_prompt_option: "OFF",
+          negative_prompt: "blurry",
+          seed: 1234,
+          num_images: 2,
+          color_palette: { name: "PASTEL" },
+        },
+      });
+    }
+    await page.screenshot({ path: join(artifacts, "playground.png"), fullPage: true });
+  });
+
+  it("shows core's errors next to their fields before sending anything, and clears them as they are fixed", async () => {
+    const page = await openPlayground();
+    const sentBefore = server?.emulator.requests.length ?? 0;
+    await page.getByLabel("Prompt", { exact: true }).fill("a red kite");
+    await page.getByLabel("Aspect ratio", { exact: true }).selectOption("ASPECT_16_9");
+    await page.getByLabel("Resolution", { exact: true }).selectOption("RESOLUTION_1024_1024");
+    await page.getByLabel("Seed", { exact: true }).fill("3000000000");
+    await page.getByRole("radio", { name: "Custom" }).check();
+    await page.getByLabel("Colour 2 hex", { exact: true }).fill("#12");
+    await page.getByRole("button", { name: "Generate" }).click();
+
+    await expect.poll(() => page.locator("#resolution-error").textContent()).toContain("aspect_ratio");
+    expect(await page.locator("#seed-error").textContent()).toContain("2147483647");
+    expect(await page.locator("#palette-1-error").textContent()).toMatch(/^Colour must be/);
+    for (const id of ["resolution", "seed", "palette-1-hex"]) {
+      expect(await page.getAttribute(`#${id}`, "aria-invalid")).toBe("true");
+    }
+    expect(await page.getAttribute("#aspect_ratio", "aria-invalid")).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("resolution");
+    expect(await page.locator("#banner").isHidden()).toBe(true);
+
+    await page.getByLabel("Seed", { exact: true }).fill("");
+    await expect.poll(() => page.locator("#seed-error").textContent()).toBe("");
+    expect(await page.getAttribute("#seed", "aria-invalid")).toBeNull();
+    expect(await page.locator("#resolution-error").textContent()).toContain("aspect_ratio");
+    expect(await page.locator(".gallery img").count()).toBe(0);
+    expect(server?.emulator.requests.length ?? 0).toBe(sentBefore);
+  });
+
+  it("can be used with the keyboard alone, with a visible focus ring", async () => {
+    const page = await openPlayground();
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? "");
+    for (let presses = 0; presses < 5 && (await focusedId()) !== "prompt"; presses++)
+      await page.keyboard.press("Tab");
+    expect(await focusedId()).toBe("prompt");
+    await page.keyboard.type("a paper boat on a pond");
+    await page.keyboard.press("Control+Enter");
+    const [first] = await loadedImages(page, 1);
+
+    for (let presses = 0; presses < 40 && (await focusedId()) !== "generate"; presses++)
+      await page.keyboard.press("Tab");
+    expect(await focusedId()).toBe("generate");
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(ring).not.toBe("none");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      (previous) => document.querySelector<HTMLImageElement>(".gallery img")?.src !== previous,
+      first!.src,
+    );
+    const [second] = await loadedImages(page, 1);
+    expect(second!.naturalWidth).toBe(shownSize(second!).width);
+  });
+
+  it("rejected prompts show the service's status and message in the banner", async () => {
+    const page = await openPlayground();
+    await page.getByLabel("Prompt", { exact: true }).fill("an nsfw picture");
+    await page.getByRole("button", { name: "Generate" }).click();
+    const banner = page.getByRole("alert");
+    await expect.poll(() => banner.textContent()).toContain("Error 422");
+    expect(await banner.textContent()).toContain("safety");
+    expect(await page.locator(".field-error:not(:empty)").count()).toBe(0);
+    expect(await page.getAttribute("#generate", "aria-busy")).toBe("false");
+  });
+
+  it.skipIf(!local)("shows a cancellable busy state while the worker works", async () => {
+    const page = await openPlayground();
+    server!.emulator.faults.next(1, "hang");
+    await page.getByLabel("Prompt", { exact: true }).fill("a slow sunrise");
+    await page.getByLabel("Number of images", { exact: true }).fill("3");
+    await page.getByRole("button", { name: "Generate" }).click();
+
+    await expect.poll(() => page.getAttribute("#generate", "aria-busy")).toBe("true");
+    expect(await page.locator("#generate").isDisabled()).toBe(true);
+    expect(await page.getAttribute("#gallery", "aria-busy")).toBe("true");
+    expect(await page.locator("#generate-label").textContent()).toMatch(/^Generating… \d+ s$/);
+    expect(await page.locator(".gallery .placeholder").count()).toBe(3);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("cancel");
+
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getAttribute("#generate", "aria-busy")).toBe("false");
+    expect(await page.locator("#generate").isDisabled()).toBe(false);
+    expect(await page.locator("#cancel").isHidden()).toBe(true);
+    expect(await page.locator("#status").textContent()).toBe("Cancelled.");
+    expect(await page.locator("#banner").isHidden()).toBe(true);
+    expect(await page.locator(".gallery .placeholder").count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("generate");
+  });
+
+  it("copies the request as curl for this origin and as code, never with the token", async () => {
+    const page = await openPlayground();
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    const prompt = `a sign that says "it's open" at $5`;
+    const token = "tok-e2e-do-not-leak";
+    await page.getByLabel("Prompt", { exact: true }).fill(prompt);
+    await page.getByText("Access token").click();
+    await page.getByLabel(/^Client token/).fill(token);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    await page.getByRole("button", { name: "Copy as curl" }).click();
+    await expect.poll(() => page.locator("#copy-status").textContent()).toBe("Copied curl command.");
+    const curl = await clipboard();
+    expect(curl).toContain(`'${origin}/ideogram/generate'`);
+    expect(curl).toContain('"Authorization: Bearer $IDEOKIT_TOKEN"');
+    expect(curl).not.toContain(token);
+    expect(await page.locator("#snippet").textContent()).toBe(curl);
+    if (server !== undefined) {
+      const sentBefore = server.emulator.requests.length;
+      // Asynchronously: the server answering curl runs in this process.
+      const { stdout } = await promisify(execFile)(
+        "sh",
+        ["-c", `${curl} --silent --show-error --fail --max-time 10`],
+        {
+          env: { PATH: process.env.PATH ?? "/usr/bin:/bin", IDEOKIT_TOKEN: "shell-token" },
+          encoding: "utf8",
+        },
+      );
+      expect(JSON.parse(stdout).data).toHaveLength(1);
+      expect(server.emulator.requests[sentBefore]?.body).toEqual({
+        image_request: { prompt, num_images: 1 },
+      });
+    }
+
+    await page.getByRole("button", { name: "Copy as code" }).click();
+    const browserCode = await clipboard();
+    expect(browserCode).toMatch(/^import \{ Ideogram \} from "@ideokit\/browser";/);
+    expect(browserCode).toContain(`baseURL: "${origin}/ideogram", token: IDEOKIT_TOKEN`);
+    expect(browserCode).toContain(JSON.stringify(prompt));
+    await page.getByRole("radio", { name: "@ideokit/node" }).check();
+    await page.getByRole("button", { name: "Copy as code" }).click();
+    const nodeCode = await clipboard();
+    expect(nodeCode).toMatch(/^import \{ Ideogram \} from "@ideokit\/node";/);
+    expect(nodeCode).toContain("apiKey: process.env.IDEOKIT_TOKEN");
+    expect(`${browserCode}${nodeCode}`).not.toContain(token);
+  });
+
+  it("fits a phone screen without horizontal scrolling, in dark mode too", async () => {
+    const page = await openPlayground({
+      viewport: { width: 390, height: 844 },
+      colorScheme: "dark",
+      isMobile: true,
+    });
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByLabel("Prompt", { exact: true }).fill("a very long prompt ".repeat(20));
+    await page.getByLabel("Seed", { exact: true }).fill("-1");
+    await page.getByRole("button", { name: "Generate" }).click();
+    await expect.poll(() => page.locator("#seed-error").textContent()).not.toBe("");
+    expect(await hasHorizontalScroll(page)).toBe(false);
+
+    await page.getByLabel("Seed", { exact: true }).fill("");
+    await page.getByLabel("Aspect ratio", { exact: true }).selectOption("ASPECT_3_1");
+    await page.getByLabel("Number of images", { exact: true }).fill("2");
+    await page.getByRole("radio", { name: "Custom" }).check();
+    await page.getByRole("button", { name: "Generate" }).click();
+    const images = await loadedImages(page, 2);
+    for (const image of images) expect(image.naturalWidth).toBe(shownSize(image).width);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.screenshot({ path: join(artifacts, "playground-phone.png"), fullPage: true });
+  });
+});

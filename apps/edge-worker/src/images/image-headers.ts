@@ -1,0 +1,48 @@
+import { assertImageContentType } from "@ideokit/core";
+import { CACHE_STATUS_HEADER, type CacheStatus } from "../cache/generate-cache.ts";
+
+/** `image/*` (core's rule), minus SVG: a script-capable document must not be served from the worker's origin. */
+export function isServableImageType(contentType: string | null): contentType is string {
+  try {
+    assertImageContentType(contentType, "");
+  } catch {
+    return false;
+  }
+  return !/^image\/svg/i.test(contentType ?? "");
+}
+
+/** How one image answer is described to the client. */
+export interface ImageAnswer {
+  contentType: string;
+  contentLength: string | null;
+  etag: string;
+  maxAgeSeconds: number;
+}
+
+/** Caching and validator headers of a proxied image (also those of its 304). */
+export function validatorHeaders({
+  etag,
+  maxAgeSeconds,
+}: Pick<ImageAnswer, "etag" | "maxAgeSeconds">): Headers {
+  return new Headers({ etag, "cache-control": `public, max-age=${maxAgeSeconds}, immutable` });
+}
+
+/** Every header of a proxied image's 200: type, length, caching, validator, hardening, cache status. */
+export function imageHeaders(answer: ImageAnswer, status: Exclude<CacheStatus, "BYPASS">): Headers {
+  const headers = validatorHeaders(answer);
+  headers.set("content-type", answer.contentType);
+  if (answer.contentLength !== null) headers.set("content-length", answer.contentLength);
+  headers.set("x-content-type-options", "nosniff");
+  headers.set("content-security-policy", "default-src 'none'; sandbox");
+  headers.set(CACHE_STATUS_HEADER, status);
+  return headers;
+}
+
+/** Whether an `If-None-Match` header names `etag` (weak comparison, `*` included). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const candidate = tag.trim();
+    return candidate === "*" || candidate.replace(/^W\//, "") === etag;
+  });
+}

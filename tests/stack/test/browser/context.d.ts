@@ -1,0 +1,19 @@
+import type { FaultKind, FaultTarget } from "@ideokit/testing";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The edge worker's origin, e.g. "http://127.0.0.1:41234". */
+    workerURL: string;
+  }
+}
+
+declare module "vitest/browser" {
+  interface BrowserCommands {
+    /** How many requests the emulator received on a route ("/generate" or "/images/"), preflights left out. */
+    upstreamRequestCount: (route: string) => Promise<number>;
+    /** Makes the emulator's next `count` requests on `on` fail with `kind`. */
+    queueFaults: (count: number, kind: FaultKind, on: FaultTarget) => Promise<void>;
+    /** Drops queued faults. */
+    clearFaults: () => Promise<void>;
+  }
+}

@@ -1,0 +1,113 @@
+import {
+  type APIError,
+  createClient,
+  fetchImage,
+  type GenerateResponse,
+  IdeogramError,
+  type RateLimitError,
+} from "@ideokit/browser";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { commands } from "vitest/browser";
+import {
+  DOWNLOAD_CASES,
+  elapsedLimitMs,
+  type FaultCase,
+  MATRIX_CLIENT,
+  type MatrixPath,
+  WORKER_GENERATE_CASES,
+} from "../../src/fault-matrix.ts";
+
+const PATH: MatrixPath = "browser → worker → emulator";
+const baseURL = `${inject("workerURL")}/ideogram`;
+
+let unhandled: unknown[] = [];
+const recordUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+beforeEach(() => {
+  unhandled = [];
+  window.addEventListener("unhandledrejection", recordUnhandled);
+});
+afterEach(async () => {
+  window.removeEventListener("unhandledrejection", recordUnhandled);
+  await commands.clearFaults();
+});
+
+let seed = 5000;
+function freshRequest(label: string) {
+  seed += 1;
+  return { prompt: `browser fault matrix: ${label}`, seed, magic_prompt_option: "OFF" as const };
+}
+
+function mostAttempts(testCase: FaultCase): number {
+  return testCase.attemptsUpTo?.[PATH] ?? testCase.attempts;
+}
+
+/** Enough faults for every attempt the client may make, and any re-send of Chromium's own. */
+function faultsToQueue(testCase: FaultCase): number {
+  return Math.max(MATRIX_CLIENT.maxRetries + 1, mostAttempts(testCase));
+}
+
+function clientFor(testCase: FaultCase) {
+  return createClient({
+    baseURL,
+    timeout: testCase.timeoutMs ?? MATRIX_CLIENT.timeoutMs,
+    maxRetries: MATRIX_CLIENT.maxRetries,
+  });
+}
+
+/** Runs `call` with the fault queued for every attempt and checks the error, attempts, time and rejections. */
+async function expectRow(testCase: FaultCase, route: string, call: () => Promise<unknown>) {
+  const before = await commands.upstreamRequestCount(route);
+  const started = performance.now();
+  const error = await call().then(
+    () => new Error("expected the call to fail, but it succeeded"),
+    (caught: unknown) => caught,
+  );
+  const elapsedMs = performance.now() - started;
+  const attempts = (await commands.upstreamRequestCount(route)) - before;
+
+  expect(error).toBeInstanceOf(IdeogramError);
+  expect((error as Error).name).toBe(testCase.error);
+  if (testCase.status !== undefined) expect((error as APIError).status).toBe(testCase.status);
+  if (testCase.retryAfterMs !== undefined)
+    expect((error as RateLimitError).retryAfterMs).toBe(testCase.retryAfterMs);
+  expect(attempts).toBeGreaterThanOrEqual(testCase.attempts);
+  expect(attempts).toBeLessThanOrEqual(mostAttempts(testCase));
+  expect(elapsedMs).toBeLessThanOrEqual(elapsedLimitMs(testCase));
+  // Rejections are reported after the task that left them unhandled: let one pass.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(unhandled).toEqual([]);
+}
+
+function declare(testCase: FaultCase) {
+  const name = `${testCase.label} → ${testCase.error}, ${testCase.attempts} attempt(s)`;
+  return [name, testCase.knownBug?.[PATH] === undefined ? it : it.fails] as const;
+}
+
+describe(`${PATH}: generate`, () => {
+  for (const testCase of WORKER_GENERATE_CASES) {
+    const [name, test] = declare(testCase);
+    test(name, async () => {
+      await commands.queueFaults(faultsToQueue(testCase), testCase.fault, "generate");
+      const client = clientFor(testCase);
+      await expectRow(testCase, "/generate", () => client.generate(freshRequest(testCase.label)));
+    });
+  }
+});
+
+describe(`${PATH}: fetchImage (image URLs point at the emulator)`, () => {
+  for (const testCase of DOWNLOAD_CASES) {
+    const [name, test] = declare(testCase);
+    test(name, async () => {
+      const generated: GenerateResponse = await createClient({ baseURL, maxRetries: 0 }).generate(
+        freshRequest(`download ${testCase.label}`),
+      );
+      await commands.queueFaults(faultsToQueue(testCase), testCase.fault, "images");
+      await expectRow(testCase, "/images/", () =>
+        fetchImage(generated.data[0]!, {
+          timeout: testCase.timeoutMs ?? MATRIX_CLIENT.timeoutMs,
+          maxRetries: MATRIX_CLIENT.maxRetries,
+        }),
+      );
+    });
+  }
+});

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const reportPaths = ["packages", "apps"].flatMap((group) =>
+const reportPaths = ["packages", "apps", "tests"].flatMap((group) =>
   readdirSync(join(root, group)).map((name) => join(root, group, name, "test-artifacts", "vitest.json")),
 );
 

@@ -33,6 +33,9 @@ export default defineConfig({
         r2Buckets: ["IMAGES"],
         ratelimits: { TIGHT_LIMITER: { namespace_id: "2001", simple: { limit: 2, period: 60 } } },
         outboundService: outbound,
+        // wrangler.jsonc's assets (the playground page), plus a binding so a test can read what
+        // GET / serves: exports.default.fetch reaches the Worker only, never the assets router.
+        assets: { directory: "./playground/dist", binding: "ASSETS" },
       },
     }),
   ],

@@ -17,7 +17,11 @@ const direct = new Ideogram({ baseURL: stack.emulator.url, apiKey: stack.emulato
 const viaWorker = new Ideogram({ baseURL: `${stack.worker.url}/ideogram`, auth: "none", env: {} });
 let seed = 1;
 // A new seed every call: each image is rendered and written anew, as for a real user.
-const request = () => ({ prompt: "a lighthouse at dusk", seed: seed++, resolution: "RESOLUTION_1024_640" as const });
+const request = () => ({
+  prompt: "a lighthouse at dusk",
+  seed: seed++,
+  resolution: "RESOLUTION_1024_640" as const,
+});
 const generateAndDownload = (client: Ideogram) => () => generateAndSave(client, request(), dir);
 
 /** Calls per second with `CONCURRENCY` loops running `call` back to back. */

@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { type GenerateResponse, Ideogram, IdeogramError } from "@ideokit/node";
+import { Ideogram, IdeogramError } from "@ideokit/node";
 import type { LoggedRequest } from "@ideokit/testing";
 import { startEmulator } from "@ideokit/testing/node";
 import { isCompletePng } from "../src/png-complete.ts";
@@ -62,18 +62,14 @@ interface SoakTarget {
 
 type AttemptCounter = ReturnType<typeof attemptCounter>;
 
-async function soak(path: string, target: SoakTarget, counter: AttemptCounter): Promise<PathReport> {
-  const { baseURL, apiKey } = target;
-  const dir = await mkdtemp(join(tmpdir(), "ideokit-soak-"));
-  const client = new Ideogram({
-    baseURL,
-    apiKey,
-    auth: apiKey === undefined ? "none" : "bearer",
-    timeout: 5000,
-    maxRetries: 2,
-    env: {},
-  });
-  const report: PathReport = {
+/** What the calls of one path produced: the files each successful seed saved, and its image's URL path. */
+interface Outcomes {
+  savedBySeed: Map<number, string[]>;
+  imagePathBySeed: Map<number, string>;
+}
+
+function emptyReport(path: string): PathReport {
+  return {
     path,
     seconds: 0,
     ok: 0,
@@ -86,51 +82,48 @@ async function soak(path: string, target: SoakTarget, counter: AttemptCounter): 
     stray: [],
     rss: [rssMB()],
   };
-  const savedBySeed = new Map<number, string[]>();
-  const imagePathBySeed = new Map<number, string>();
-  let next = 0;
-  let done = 0;
-  const started = performance.now();
+}
 
-  const one = async (seed: number) => {
-    let response: GenerateResponse | undefined;
-    try {
-      response = await client.generate({
-        prompt: `soak ${seed}`,
-        seed,
-        magic_prompt_option: "OFF",
-        resolution: "RESOLUTION_1024_640",
-      });
-      const url = response.data[0]?.url;
-      if (url) imagePathBySeed.set(seed, new URL(url).pathname);
-      const { paths } = await client.saveImages(response, dir);
-      savedBySeed.set(seed, paths);
-      report.ok += 1;
-    } catch (error) {
-      if (error instanceof IdeogramError) {
-        report.failed.set(error.name, (report.failed.get(error.name) ?? 0) + 1);
-      } else {
-        report.untyped.push(`seed ${seed}: ${String(error)}`);
-      }
-    }
-    done += 1;
-    if (done % RSS_EVERY === 0) report.rss.push(rssMB());
-  };
-
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < CALLS) await one(++next);
-    }),
-  );
-  report.seconds = (performance.now() - started) / 1000;
-  await client.close();
-
-  for (let seed = 1; seed <= CALLS; seed++) {
-    const imagePath = imagePathBySeed.get(seed);
-    const imageAttempts = imagePath === undefined ? 0 : (counter.images.get(imagePath) ?? 0);
-    if ((counter.generates.get(seed) ?? 0) > 1 || imageAttempts > 1) report.retried += 1;
+/** One user action: generate (seed = call number, so every file name is known), then save its image. */
+async function generateAndSaveOne(
+  client: Ideogram,
+  seed: number,
+  dir: string,
+  report: PathReport,
+  outcomes: Outcomes,
+): Promise<void> {
+  try {
+    const response = await client.generate({
+      prompt: `soak ${seed}`,
+      seed,
+      magic_prompt_option: "OFF",
+      resolution: "RESOLUTION_1024_640",
+    });
+    const url = response.data[0]?.url;
+    if (url) outcomes.imagePathBySeed.set(seed, new URL(url).pathname);
+    outcomes.savedBySeed.set(seed, (await client.saveImages(response, dir)).paths);
+    report.ok += 1;
+  } catch (error) {
+    if (error instanceof IdeogramError)
+      report.failed.set(error.name, (report.failed.get(error.name) ?? 0) + 1);
+    else report.untyped.push(`seed ${seed}: ${String(error)}`);
   }
-  const expected = new Set([...savedBySeed.values()].flat().map((file) => basename(file)));
+}
+
+/** Calls whose generate or download reached the emulator more than once. */
+function countRetried(counter: AttemptCounter, outcomes: Outcomes): number {
+  let retried = 0;
+  for (let seed = 1; seed <= CALLS; seed++) {
+    const imagePath = outcomes.imagePathBySeed.get(seed);
+    const imageAttempts = imagePath === undefined ? 0 : (counter.images.get(imagePath) ?? 0);
+    if ((counter.generates.get(seed) ?? 0) > 1 || imageAttempts > 1) retried += 1;
+  }
+  return retried;
+}
+
+/** Lists `dir` against the successful calls: saved, lost (missing or not a whole PNG), duplicated, stray. */
+async function checkFiles(dir: string, report: PathReport, outcomes: Outcomes): Promise<void> {
+  const expected = new Set([...outcomes.savedBySeed.values()].flat().map((file) => basename(file)));
   const listed = await readdir(dir);
   report.saved = listed.filter((name) => expected.has(name)).length;
   for (const name of expected) {
@@ -138,10 +131,43 @@ async function soak(path: string, target: SoakTarget, counter: AttemptCounter): 
       report.lost += 1;
   }
   for (const name of listed.filter((file) => !expected.has(file))) {
+    // A second file for a seed that succeeded (`<seed>-0-1.png`) is a duplicate; anything else is stray.
     const seed = Number(/^(\d+)-/.exec(name)?.[1]);
-    if (savedBySeed.has(seed)) report.duplicated += 1;
+    if (outcomes.savedBySeed.has(seed)) report.duplicated += 1;
     else report.stray.push(name);
   }
+}
+
+/** CALLS generate + save calls, CONCURRENCY at a time, into a fresh directory that is checked and removed. */
+async function soak(path: string, target: SoakTarget, counter: AttemptCounter): Promise<PathReport> {
+  const dir = await mkdtemp(join(tmpdir(), "ideokit-soak-"));
+  const client = new Ideogram({
+    baseURL: target.baseURL,
+    apiKey: target.apiKey,
+    auth: target.apiKey === undefined ? "none" : "bearer",
+    timeout: 5000,
+    maxRetries: 2,
+    env: {},
+  });
+  const report = emptyReport(path);
+  const outcomes: Outcomes = { savedBySeed: new Map(), imagePathBySeed: new Map() };
+  let next = 0;
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < CALLS) {
+        await generateAndSaveOne(client, ++next, dir, report, outcomes);
+        done += 1;
+        if (done % RSS_EVERY === 0) report.rss.push(rssMB());
+      }
+    }),
+  );
+  report.seconds = (performance.now() - started) / 1000;
+  if (done % RSS_EVERY !== 0) report.rss.push(rssMB());
+  await client.close();
+  report.retried = countRetried(counter, outcomes);
+  await checkFiles(dir, report, outcomes);
   await rm(dir, { recursive: true, force: true });
   return report;
 }
@@ -167,12 +193,14 @@ function print(report: PathReport): void {
   console.log(
     `${CALLS} calls in ${report.seconds.toFixed(1)} s (${rate}/s), concurrency ${CONCURRENCY}, faults ${FAULT_RATE * 100} % on every route (seed ${SEED})`,
   );
-  console.log(`ok ${report.ok} | failed with a typed error ${CALLS - report.ok - report.untyped.length} (${failed})`);
+  console.log(
+    `ok ${report.ok} | failed with a typed error ${CALLS - report.ok - report.untyped.length} (${failed})`,
+  );
   console.log(`retried ${report.retried} | images saved ${report.saved}`);
   console.log(
     `lost ${report.lost} | duplicated ${report.duplicated} | stray files ${report.stray.length} | untyped errors ${report.untyped.length}`,
   );
-  console.log(`RSS MB every ${RSS_EVERY} calls: ${report.rss.join(" → ")}`);
+  console.log(`RSS MB at the start, every ${RSS_EVERY} calls, at the end: ${report.rss.join(" → ")}`);
   for (const line of [...report.untyped.slice(0, 5), ...report.stray.slice(0, 5)]) console.log(`  ${line}`);
 }
 
@@ -183,7 +211,10 @@ const reports = [
     return { baseURL: emulator.url, apiKey: emulator.apiKey, close: () => emulator.close() };
   }),
   await runPath("node → worker (workerd) → emulator", async (onRequest) => {
-    const stack = await startStack({ upstreamTimeoutMs: 5000, emulator: { faults, logLimit: 10, onRequest } });
+    const stack = await startStack({
+      upstreamTimeoutMs: 5000,
+      emulator: { faults, logLimit: 10, onRequest },
+    });
     return {
       baseURL: `${stack.worker.url}/ideogram`,
       apiKey: undefined,

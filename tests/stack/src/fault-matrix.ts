@@ -56,11 +56,23 @@ function immediate(label: string, fault: FaultKind, error: string, status?: numb
   return { label, fault, error, status, attempts: 1, boundMs: 0 };
 }
 
-function retried(label: string, fault: FaultKind, error: string, status?: number, waitMs = BACKOFF_MS) {
+function retried(
+  label: string,
+  fault: FaultKind,
+  error: string,
+  status?: number,
+  waitMs = BACKOFF_MS,
+): FaultCase {
   return { label, fault, error, status, attempts: 2, boundMs: waitMs };
 }
 
-function timedOut(label: string, fault: FaultKind, error: string, attemptMs: number, status?: number) {
+function timedOut(
+  label: string,
+  fault: FaultKind,
+  error: string,
+  attemptMs: number,
+  status?: number,
+): FaultCase {
   return { label, fault, error, status, attempts: 2, boundMs: 2 * attemptMs + BACKOFF_MS };
 }
 
@@ -118,6 +130,9 @@ export const WORKER_GENERATE_CASES: FaultCase[] = [
   retried("truncated", "truncated", "InternalServerError", 502),
 ];
 
+const NODE_BODY_NOT_RETRIED =
+  "@ideokit/node saveImages/downloadImage retry only until the headers arrive: a body cut mid-stream fails at once with retries left (1 request), while @ideokit/browser fetchImage re-sends it";
+
 /** Image downloads (the URLs point at the emulator, whichever path generated them). */
 export const DOWNLOAD_CASES: FaultCase[] = [
   retried("503", "503", "InternalServerError", 503),
@@ -127,12 +142,7 @@ export const DOWNLOAD_CASES: FaultCase[] = [
   timedOut("hang", "hang", "APITimeoutError", timeoutMs),
   {
     ...retried("truncated (connection drops mid-body)", "truncated", "APIConnectionError"),
-    knownBug: {
-      "node → emulator":
-        "@ideokit/node saveImages/downloadImage retry only until the headers arrive: a body cut mid-stream fails at once with retries left (1 request), while @ideokit/browser fetchImage re-sends it",
-      "node → worker → emulator":
-        "@ideokit/node saveImages/downloadImage retry only until the headers arrive: a body cut mid-stream fails at once with retries left (1 request), while @ideokit/browser fetchImage re-sends it",
-    },
+    knownBug: { "node → emulator": NODE_BODY_NOT_RETRIED, "node → worker → emulator": NODE_BODY_NOT_RETRIED },
   },
 ];
 

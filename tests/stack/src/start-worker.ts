@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 
 /** The edge worker's bundle, built by `pnpm --filter @ideokit/edge-worker build` (turbo builds it before these tests). */
-export const WORKER_BUNDLE = fileURLToPath(new URL("../../../apps/edge-worker/dist/index.js", import.meta.url));
+export const WORKER_BUNDLE = fileURLToPath(
+  new URL("../../../apps/edge-worker/dist/index.js", import.meta.url),
+);
 
 /** How the worker under test is configured: the upstream it forwards to and a few of its variables. */
 export interface WorkerOptions {

@@ -101,10 +101,15 @@ const body: fc.Arbitrary<string | Uint8Array<ArrayBuffer> | undefined> = fc.oneo
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 200 }) },
   {
     weight: 1,
-    arbitrary: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 200 }).map((bytes) => new Uint8Array(bytes)),
+    arbitrary: fc
+      .array(fc.integer({ min: 0, max: 255 }), { maxLength: 200 })
+      .map((bytes) => new Uint8Array(bytes)),
   },
   { weight: 1, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.nat(4).map((extra) => `{"image_request":{"prompt":"${"x".repeat(16 * 1024 + extra)}"}}`) },
+  {
+    weight: 1,
+    arbitrary: fc.nat(4).map((extra) => `{"image_request":{"prompt":"${"x".repeat(16 * 1024 + extra)}"}}`),
+  },
 );
 
 const credential = fc.oneof(
@@ -140,7 +145,10 @@ const headerValue = fc.stringMatching(/^[\x21-\x7e]{1,40}$/);
 /** Requests to the generate route: odd methods, paths, credentials, content types, extra headers and bodies. */
 export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc
   .record({
-    method: fc.oneof({ weight: 8, arbitrary: fc.constant("POST") }, fc.constantFrom("PUT", "PATCH", "DELETE")),
+    method: fc.oneof(
+      { weight: 8, arbitrary: fc.constant("POST") },
+      fc.constantFrom("PUT", "PATCH", "DELETE"),
+    ),
     path: fc.oneof(
       { weight: 8, arbitrary: fc.constant("/ideogram/generate") },
       fc.constantFrom("/ideogram/generate/", "/ideogram/generate?x=1", "/ideogram//generate", "/generate"),

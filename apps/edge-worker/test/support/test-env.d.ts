@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     TIGHT_LIMITER: RateLimit;
     /** An R2 bucket for the image proxy's copies. */
     IMAGES: R2Bucket;
+    /** The static assets (playground/dist), which the Worker itself never reads. */
+    ASSETS: Fetcher;
   }
 }

@@ -9,11 +9,11 @@ declare module "vitest" {
 
 declare module "vitest/browser" {
   interface BrowserCommands {
-    /** How many requests the emulator received on a route ("/generate" or "/images/"), preflights left out. */
+    /** How many requests the emulator received on a route ("/generate" or "/images/") since it was cleared, preflights left out. */
     upstreamRequestCount: (route: string) => Promise<number>;
     /** Makes the emulator's next `count` requests on `on` fail with `kind`. */
     queueFaults: (count: number, kind: FaultKind, on: FaultTarget) => Promise<void>;
-    /** Drops queued faults. */
-    clearFaults: () => Promise<void>;
+    /** Forgets the emulator's request log and queued faults. */
+    clearEmulator: () => Promise<void>;
   }
 }

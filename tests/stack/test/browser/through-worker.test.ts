@@ -22,13 +22,14 @@ const baseURL = `${inject("workerURL")}/ideogram`;
 
 let unhandled: unknown[] = [];
 const recordUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-beforeEach(() => {
+beforeEach(async () => {
   unhandled = [];
   window.addEventListener("unhandledrejection", recordUnhandled);
+  await commands.clearEmulator();
 });
 afterEach(async () => {
   window.removeEventListener("unhandledrejection", recordUnhandled);
-  await commands.clearFaults();
+  await commands.clearEmulator();
 });
 
 let seed = 5000;
@@ -54,16 +55,15 @@ function clientFor(testCase: FaultCase) {
   });
 }
 
-/** Runs `call` with the fault queued for every attempt and checks the error, attempts, time and rejections. */
+/** Runs `call` (faults queued, emulator log cleared) and checks the error, attempts, time and rejections. */
 async function expectRow(testCase: FaultCase, route: string, call: () => Promise<unknown>) {
-  const before = await commands.upstreamRequestCount(route);
   const started = performance.now();
   const error = await call().then(
     () => new Error("expected the call to fail, but it succeeded"),
     (caught: unknown) => caught,
   );
   const elapsedMs = performance.now() - started;
-  const attempts = (await commands.upstreamRequestCount(route)) - before;
+  const attempts = await commands.upstreamRequestCount(route);
 
   expect(error).toBeInstanceOf(IdeogramError);
   expect((error as Error).name).toBe(testCase.error);
@@ -101,6 +101,7 @@ describe(`${PATH}: fetchImage (image URLs point at the emulator)`, () => {
       const generated: GenerateResponse = await createClient({ baseURL, maxRetries: 0 }).generate(
         freshRequest(`download ${testCase.label}`),
       );
+      await commands.clearEmulator();
       await commands.queueFaults(faultsToQueue(testCase), testCase.fault, "images");
       await expectRow(testCase, "/images/", () =>
         fetchImage(generated.data[0]!, {

@@ -10,7 +10,7 @@ let emulator: RunningEmulator;
 let target: Target;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ logLimit: 100 });
+  emulator = await startEmulator();
   target = {
     baseURL: emulator.url,
     apiKey: emulator.apiKey,

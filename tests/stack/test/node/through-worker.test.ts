@@ -11,7 +11,7 @@ let stack: Stack;
 let target: Target;
 
 beforeAll(async () => {
-  stack = await startStack({ upstreamTimeoutMs: MATRIX_WORKER_TIMEOUT_MS, emulator: { logLimit: 100 } });
+  stack = await startStack({ upstreamTimeoutMs: MATRIX_WORKER_TIMEOUT_MS });
   target = {
     baseURL: `${stack.worker.url}/ideogram`,
     apiKey: undefined,

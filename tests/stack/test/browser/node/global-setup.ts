@@ -5,7 +5,10 @@ import { publishStack } from "./stack-handle.ts";
 
 /** Starts the emulator and the worker (workerd) for the browser project; URLs reach the page through `provide`. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const stack = await startStack({ upstreamTimeoutMs: MATRIX_WORKER_TIMEOUT_MS, emulator: { logLimit: 200 } });
+  const stack = await startStack({
+    upstreamTimeoutMs: MATRIX_WORKER_TIMEOUT_MS,
+    emulator: { logLimit: 200 },
+  });
   publishStack(stack);
   project.provide("workerURL", stack.worker.url);
   return async () => {

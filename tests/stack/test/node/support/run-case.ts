@@ -52,7 +52,7 @@ export interface CaseOutcome {
 }
 
 /**
- * Runs `call` with a fresh client on its own undici Agent, then checks what every matrix row
+ * Runs `call` (faults queued, request log cleared) with a fresh client on its own undici Agent, then checks what every matrix row
  * checks: the typed error, the attempts, the time bound, an Agent that closes (it waits for any
  * request still running) with no connection left, no unhandled rejection, every socket the client
  * opened closed, and the process's resources (timers, sockets…) back to what they were.
@@ -75,16 +75,13 @@ async function runCase(
     dispatcher: agent,
     env: {},
   });
-  const before = target.emulator.requests.length;
   const started = performance.now();
   const error = await call(client).then(
     () => new Error("expected the call to fail, but it succeeded"),
     (caught: unknown) => caught,
   );
   const elapsedMs = performance.now() - started;
-  const attempts = target.emulator.requests
-    .slice(before)
-    .filter((request) => request.path.includes(route)).length;
+  const attempts = target.emulator.requests.filter((request) => request.path.includes(route)).length;
 
   expect(error).toBeInstanceOf(IdeogramError);
   expect((error as Error).name).toBe(testCase.error);
@@ -112,6 +109,7 @@ async function runCase(
 
 /** One generate row: the fault on every attempt of `client.generate`. */
 export function runGenerateCase(target: Target, testCase: FaultCase): Promise<CaseOutcome> {
+  target.emulator.clear();
   target.emulator.faults.next(MATRIX_CLIENT.maxRetries + 1, testCase.fault);
   return runCase(target, testCase, "/generate", (client) =>
     client.generate(freshRequest(testCase.label), { timeout: testCase.timeoutMs }),
@@ -126,6 +124,7 @@ export async function runDownloadCase(target: Target, testCase: FaultCase): Prom
   const dir = await mkdtemp(join(tmpdir(), "ideokit-matrix-"));
   try {
     const generated = await generateCleanly(target, testCase.label);
+    target.emulator.clear();
     target.emulator.faults.next(MATRIX_CLIENT.maxRetries + 1, testCase.fault, { on: "images" });
     const outcome = await runCase(target, testCase, "/images/", (client) =>
       client.saveImages(generated, dir),

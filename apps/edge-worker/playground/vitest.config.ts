@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   root: import.meta.dirname,
   test: {
+    name: "playground",
     include: ["test/**/*.test.ts"],
     environment: "node",
     // Pure modules without shared state: one worker can run every file.

@@ -1,12 +1,14 @@
 import { defineConfig } from "vitest/config";
 
-// The built page in a real Chromium, against a local stand-in for the worker (or PLAYGROUND_URL).
+// The built page (playground/dist) in a real Chromium, served by `wrangler dev` with the worker
+// behind it and an emulator upstream (see e2e/support/local-stack-setup.ts), or at PLAYGROUND_URL.
 export default defineConfig({
   root: import.meta.dirname,
   test: {
+    name: "playground-e2e",
     include: ["e2e/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["e2e/support/build-page.ts"],
+    globalSetup: ["e2e/support/local-stack-setup.ts"],
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,

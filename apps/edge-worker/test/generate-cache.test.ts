@@ -60,10 +60,14 @@ describe("the generation cache", () => {
     expect(harness.upstreamCalls()).toHaveLength(1);
   });
 
-  it("hits when a request names a default core says the service applies anyway", async () => {
+  it.each([
+    ["model", { model: DEFAULT_MODEL }],
+    // The service's documented default as a literal, so an undefined constant cannot pass vacuously.
+    ["num_images", { num_images: 1 }],
+  ])("hits when a request names the %s core says the service applies anyway", async (_, named) => {
     const harness = createHarness();
     await generated(harness, SEEDED);
-    const explicit = { image_request: { ...SEEDED.image_request, model: DEFAULT_MODEL } };
+    const explicit = { image_request: { ...SEEDED.image_request, ...named } };
     expect((await generated(harness, explicit)).status).toBe("HIT");
     expect(harness.upstreamCalls()).toHaveLength(1);
   });
@@ -72,6 +76,7 @@ describe("the generation cache", () => {
     ["another seed", { seed: 8 }],
     ["another prompt", { prompt: "a lighthouse at dawn" }],
     ["another model", { model: "V_2_TURBO" }],
+    ["more images", { num_images: 2 }],
     ["another palette order", { color_palette: { members: [{ color_hex: "#abc" }, { color_hex: "#123" }] } }],
   ])("misses for %s", async (_, change) => {
     const harness = createHarness();

@@ -3,7 +3,7 @@ import type { LoggedRequest } from "@ideokit/testing";
 import { describe, expect, it } from "vitest";
 
 // These calls go through the Worker's real default export, configured by wrangler.jsonc plus the
-// bindings of vitest.config.ts; its global fetch leaves workerd via miniflare's outboundService
+// bindings of vitest.worker.config.ts; its global fetch leaves workerd via miniflare's outboundService
 // into an @ideokit/testing emulator running in the Vitest Node process.
 const ENTRY_KEY = "sk-entry-5a0e6c1d2b";
 const TOKEN = "entry-client-token";

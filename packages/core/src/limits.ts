@@ -6,6 +6,8 @@ export const SEED_MAX = 2147483647;
 export const NUM_IMAGES_MIN = 1;
 /** Largest accepted `num_images`. */
 export const NUM_IMAGES_MAX = 8;
+/** The `num_images` the service uses when a request names none. */
+export const DEFAULT_NUM_IMAGES = 1;
 /** Fewest colours in `color_palette.members`. */
 export const PALETTE_MEMBERS_MIN = 1;
 /** Most colours in `color_palette.members`. */

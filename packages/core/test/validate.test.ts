@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_NUM_IMAGES,
   type ImageRequest,
   imageRequestValidator,
   MODELS,
@@ -78,6 +79,15 @@ describe("seed boundaries from the issue", () => {
     [9, false],
   ])("num_images %d accepted: %s", (num_images, ok) => {
     expect(accepts({ prompt, num_images })).toBe(ok);
+  });
+
+  it("names the service's default num_images (1) without filling it into requests", () => {
+    expect(DEFAULT_NUM_IMAGES).toBe(1);
+    expect(validateImageRequest({ prompt, num_images: DEFAULT_NUM_IMAGES })).toEqual({
+      prompt,
+      num_images: DEFAULT_NUM_IMAGES,
+    });
+    expect(validateImageRequest({ prompt })).toEqual({ prompt });
   });
 });
 

@@ -52,7 +52,12 @@ export class Ideogram {
     return generateWithResponse(this.#config, this.#log, request, options);
   }
 
-  /** Opens one image (an ImageObject or its URL) as a web ReadableStream; refuses an expired URL before any request. */
+  /**
+   * Opens one image (an ImageObject or its URL) as a web ReadableStream; refuses an expired URL before
+   * any request. Resolves once the first bytes arrive, so failures up to then are retried; a drop after
+   * bytes were handed out cannot be retried transparently and errors the stream with APIConnectionError
+   * (use `saveImages`, which re-sends the whole download, when a file is what you want).
+   */
   async downloadImage(
     imageOrUrl: ImageObject | string,
     options?: DownloadOptions,
@@ -61,7 +66,10 @@ export class Ideogram {
     return downloadImage(this.#config, this.#log, imageOrUrl, options);
   }
 
-  /** Streams every image of a response into `dir`; returns the saved paths and the images skipped as unsafe. */
+  /**
+   * Streams every image of a response into `dir`; returns the saved paths and the images skipped as
+   * unsafe. A download whose body breaks mid-stream is discarded and re-sent whole while retries remain.
+   */
   async saveImages(
     response: GenerateResponse,
     dir: string,

@@ -8,7 +8,8 @@ import type { ResolvedClientOptions } from "./client-options.ts";
 import type { DebugLog } from "./debug-log.ts";
 import { forEachLimited } from "./for-each-limited.ts";
 import { candidateName, extensionFor, imageFileStem } from "./image-file-name.ts";
-import { type DownloadOptions, openImage } from "./open-image.ts";
+import { type DownloadOptions, withImage } from "./open-image.ts";
+import type { OpenResponse } from "./open-response.ts";
 
 /** Options of `saveImages`. */
 export interface SaveImagesOptions extends DownloadOptions {
@@ -41,7 +42,11 @@ export interface SaveImagesResult {
 
 const DEFAULT_CONCURRENCY = 4;
 
-/** Streams every image of a response into `dir` under unique, stable names; never overwrites and never leaves a partial file. */
+/**
+ * Streams every image of a response into `dir` under unique, stable names; never overwrites and
+ * never leaves a partial file. A download whose body breaks mid-stream is re-sent whole while
+ * retries remain.
+ */
 export async function saveImages(
   config: ResolvedClientOptions,
   log: DebugLog,
@@ -79,22 +84,30 @@ async function saveOne(
   directory: string,
   options: DownloadOptions,
 ): Promise<string> {
-  const response = await openImage(config, log, image, options);
-  const temporary = join(directory, `.ideokit-${randomUUID()}.part`);
+  const { temporary, contentType } = await withImage(config, log, image, options, async (response) => ({
+    temporary: await writeTemporary(response, directory),
+    contentType: response.headers["content-type"] ?? "",
+  }));
   try {
-    try {
-      await pipeline(response.body, createWriteStream(temporary, { flags: "wx" }));
-    } catch (error) {
-      throw isFileSystemError(error) ? error : response.readError(error);
-    }
-    return await linkUnique(
-      temporary,
-      directory,
-      imageFileStem(image, index),
-      extensionFor(response.headers["content-type"] ?? ""),
-    );
+    return await linkUnique(temporary, directory, imageFileStem(image, index), extensionFor(contentType));
   } finally {
     await rm(temporary, { force: true });
+  }
+}
+
+/**
+ * Streams one attempt's body into a fresh hidden file in `directory`. On failure the file is
+ * removed before the error propagates, so a retry starts from an empty file and nothing partial stays.
+ */
+async function writeTemporary(response: OpenResponse, directory: string): Promise<string> {
+  const temporary = join(directory, `.ideokit-${randomUUID()}.part`);
+  try {
+    await pipeline(response.body, createWriteStream(temporary, { flags: "wx" }));
+    return temporary;
+  } catch (error) {
+    await rm(temporary, { force: true });
+    // A full disk is not a network failure: only the latter becomes an error core may retry.
+    throw isFileSystemError(error) ? error : response.readError(error);
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "@ideokit/testing/node";
-import { afterAll, afterEach, beforeAll, onTestFinished } from "vitest";
+import { afterAll, afterEach, beforeAll, onTestFinished, vi } from "vitest";
 import { type ClientOptions, Ideogram } from "../src/index.ts";
 
 /** The key every test emulator accepts. */
@@ -19,9 +19,9 @@ export function useEmulator(options: StartEmulatorOptions = {}): () => RunningEm
   return () => emulator!;
 }
 
-/** A client for the emulator that ignores this machine's IDEOGRAM_* variables; closed when the test ends. */
-export function clientFor(emulator: RunningEmulator, options: ClientOptions = {}): Ideogram {
-  const client = new Ideogram({ apiKey: API_KEY, baseURL: emulator.url, env: {}, ...options });
+/** A client for a server on `url` (an emulator) that ignores this machine's IDEOGRAM_* variables; closed when the test ends. */
+export function clientFor(server: { url: string }, options: ClientOptions = {}): Ideogram {
+  const client = new Ideogram({ apiKey: API_KEY, baseURL: server.url, env: {}, ...options });
   onTestFinished(() => client.close());
   return client;
 }
@@ -31,4 +31,18 @@ export async function temporaryDirectory(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "ideokit-node-"));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Captures the client's IDEOGRAM_LOG=debug lines on stderr until the test ends; `next` resolves on a matching line. */
+export function captureDebugLog(): { lines: string[]; next(pattern: RegExp): Promise<void> } {
+  const lines: string[] = [];
+  const waiting: { pattern: RegExp; resolve(): void }[] = [];
+  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    const line = String(chunk);
+    lines.push(line);
+    for (const waiter of waiting) if (waiter.pattern.test(line)) waiter.resolve();
+    return true;
+  });
+  onTestFinished(() => spy.mockRestore());
+  return { lines, next: (pattern) => new Promise((resolve) => waiting.push({ pattern, resolve })) };
 }

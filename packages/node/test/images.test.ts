@@ -5,14 +5,38 @@ import { join } from "node:path";
 import { createManualClock } from "@ideokit/testing";
 import { startEmulator } from "@ideokit/testing/node";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { APIConnectionError, ImageDownloadError, PermissionDeniedError } from "../src/index.ts";
-import { API_KEY, clientFor, temporaryDirectory, useEmulator } from "./helpers.ts";
+import {
+  APIConnectionError,
+  APIUserAbortError,
+  ImageDownloadError,
+  PermissionDeniedError,
+} from "../src/index.ts";
+import { startDroppingServer } from "./dropping-server.ts";
+import { API_KEY, captureDebugLog, clientFor, temporaryDirectory, useEmulator } from "./helpers.ts";
 
 const emulator = useEmulator({ unsafeWords: ["forbidden"] });
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 async function emulatorBytes(url: string): Promise<Buffer> {
   return Buffer.from(await (await fetch(url)).arrayBuffer());
+}
+
+/** What the emulator did with each image request: the fault it injected, else the status. */
+function imageRequests(): (string | number | undefined)[] {
+  return emulator()
+    .requests.filter((request) => request.path.includes("/images/"))
+    .map((request) => request.fault ?? request.status);
+}
+
+/** Reads a web stream to its end, keeping the bytes that came before an error. */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ bytes: Buffer; error?: unknown }> {
+  const chunks: Uint8Array[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk);
+    return { bytes: Buffer.concat(chunks) };
+  } catch (error) {
+    return { bytes: Buffer.concat(chunks), error };
+  }
 }
 
 describe("saveImages", () => {
@@ -67,18 +91,6 @@ describe("saveImages", () => {
     expect(emulator().requests).toHaveLength(1);
   });
 
-  it("leaves no partial or temporary file when a download breaks mid-stream", async () => {
-    const dir = await temporaryDirectory();
-    // The emulator sends half the bytes and then either drops the socket or stalls under a full
-    // content-length; the short timeout turns a stall into APITimeoutError (an APIConnectionError).
-    const client = clientFor(emulator(), { maxRetries: 0, timeout: 300 });
-    const response = await client.generate({ prompt: "a fox" });
-    emulator().faults.next(1, "truncated", { on: "images" });
-
-    await expect(client.saveImages(response, dir)).rejects.toBeInstanceOf(APIConnectionError);
-    expect(await readdir(dir)).toEqual([]);
-  });
-
   it("refuses expired URLs before requesting any image", async () => {
     const clock = createManualClock(Date.UTC(2020, 0, 1));
     const stale = await startEmulator({ apiKey: API_KEY, clock: clock.now, imageTtlSeconds: 60 });
@@ -92,6 +104,48 @@ describe("saveImages", () => {
     expect(error).toMatchObject({ reason: "expired" });
     expect((error as Error).message).toMatch(/expired at 2020-01-01T00:01:00\.000Z/);
     expect(stale.requests.map((request) => request.path)).toEqual(["/generate"]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe("saveImages when a body drops mid-stream", () => {
+  it("deletes the partial file and re-sends the whole GET: the saved bytes are complete", async () => {
+    const dir = await temporaryDirectory();
+    const client = clientFor(emulator(), { maxRetries: 1 });
+    const response = await client.generate({ prompt: "a fox", seed: 11 });
+    emulator().faults.next(1, "truncated", { on: "images" });
+    const { paths } = await client.saveImages(response, dir);
+
+    expect(imageRequests()).toEqual(["truncated", 200]);
+    expect(paths).toEqual([join(dir, "11-0.png")]);
+    expect((await readFile(paths[0]!)).equals(await emulatorBytes(response.data[0]!.url!))).toBe(true);
+    expect(await readdir(dir)).toEqual(["11-0.png"]);
+  });
+
+  it("gives up with APIConnectionError after maxRetries + 1 requests, leaving no file", async () => {
+    const dir = await temporaryDirectory();
+    const client = clientFor(emulator(), { maxRetries: 1 });
+    const response = await client.generate({ prompt: "a fox" });
+    emulator().faults.next(2, "truncated", { on: "images" });
+
+    await expect(client.saveImages(response, dir)).rejects.toBeInstanceOf(APIConnectionError);
+    expect(imageRequests()).toEqual(["truncated", "truncated"]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("stops with APIUserAbortError when aborted during the retry's backoff", async () => {
+    const log = captureDebugLog();
+    const dir = await temporaryDirectory();
+    const client = clientFor(emulator(), { maxRetries: 1, env: { IDEOGRAM_LOG: "debug" } });
+    const response = await client.generate({ prompt: "a fox" });
+    emulator().faults.next(1, "truncated", { on: "images" });
+    const controller = new AbortController();
+    const pending = client.saveImages(response, dir, { signal: controller.signal });
+    await log.next(/GET \S+ APIConnectionError attempt 1\/2 \d+ms, retrying in/);
+    controller.abort();
+
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(imageRequests()).toEqual(["truncated"]);
     expect(await readdir(dir)).toEqual([]);
   });
 });
@@ -159,5 +213,29 @@ describe("downloadImage", () => {
         reason: "content-type",
       },
     );
+  });
+
+  it("re-sends the GET when the connection drops before any byte reached the stream", async () => {
+    const dropping = await startDroppingServer({ on: "images", count: 1, keep: 0 });
+    const client = clientFor(dropping, { maxRetries: 1 });
+    const [image] = (await client.generate({ prompt: "a fox" })).data;
+    const { bytes, error } = await readAll(await client.downloadImage(image!));
+    const images = dropping.emulator.requests.filter((request) => request.path.includes("/images/"));
+
+    expect(error).toBeUndefined();
+    expect(images).toHaveLength(2);
+    expect(bytes.equals(await emulatorBytes(image!.url!))).toBe(true);
+  });
+
+  it("errors the stream with APIConnectionError, without retrying, once bytes were handed out", async () => {
+    const client = clientFor(emulator(), { maxRetries: 2 });
+    const [image] = (await client.generate({ prompt: "a fox" })).data;
+    emulator().faults.next(1, "truncated", { on: "images" });
+    const { bytes, error } = await readAll(await client.downloadImage(image!));
+
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(imageRequests()).toEqual(["truncated"]);
+    expect(bytes.length).toBeGreaterThan(0);
+    expect((await emulatorBytes(image!.url!)).subarray(0, bytes.length).equals(bytes)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { createManualClock } from "@ideokit/testing";
-import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { APIConnectionError, APITimeoutError, APIUserAbortError, InternalServerError } from "../src/index.ts";
-import { API_KEY, clientFor, useEmulator } from "./helpers.ts";
+import { startDroppingServer } from "./dropping-server.ts";
+import { API_KEY, captureDebugLog, clientFor, useEmulator } from "./helpers.ts";
 
 const clock = createManualClock(Date.now());
 const emulator = useEmulator({
@@ -12,20 +13,6 @@ const emulator = useEmulator({
     if (request.status === 429) clock.advance(1000);
   },
 });
-
-/** Captures the client's IDEOGRAM_LOG=debug lines on stderr until the test ends; `next` resolves on a matching line. */
-function captureDebugLog(): { lines: string[]; next(pattern: RegExp): Promise<void> } {
-  const lines: string[] = [];
-  const waiting: { pattern: RegExp; resolve(): void }[] = [];
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    const line = String(chunk);
-    lines.push(line);
-    for (const waiter of waiting) if (waiter.pattern.test(line)) waiter.resolve();
-    return true;
-  });
-  onTestFinished(() => spy.mockRestore());
-  return { lines, next: (pattern) => new Promise((resolve) => waiting.push({ pattern, resolve })) };
-}
 
 describe("retries", () => {
   it("retries 503 twice, then succeeds: three upstream requests", async () => {
@@ -51,6 +38,24 @@ describe("retries", () => {
     await clientFor(emulator()).generate({ prompt: "a fox" });
 
     expect(emulator().requests.map((request) => request.fault ?? request.status)).toEqual(["reset", 200]);
+  });
+
+  it("retries a 200 whose connection drops mid-body", async () => {
+    const dropping = await startDroppingServer({ on: "generate", count: 1, keep: 0.5 });
+    const response = await clientFor(dropping, { maxRetries: 1 }).generate({ prompt: "a fox" });
+
+    expect(response.data).toHaveLength(1);
+    expect(dropping.emulator.requests.map((request) => request.status)).toEqual([200, 200]);
+  });
+
+  it("reports a 200 cut mid-body as APIConnectionError once retries run out", async () => {
+    const dropping = await startDroppingServer({ on: "generate", count: 1, keep: 0.5 });
+    const error = await clientFor(dropping, { maxRetries: 0 })
+      .generate({ prompt: "a fox" })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APITimeoutError);
   });
 
   it("never retries a non-retryable status", async () => {

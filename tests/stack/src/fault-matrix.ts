@@ -130,9 +130,6 @@ export const WORKER_GENERATE_CASES: FaultCase[] = [
   retried("truncated", "truncated", "InternalServerError", 502),
 ];
 
-const NODE_BODY_NOT_RETRIED =
-  "@ideokit/node saveImages/downloadImage retry only until the headers arrive: a body cut mid-stream fails at once with retries left (1 request), while @ideokit/browser fetchImage re-sends it";
-
 /** Image downloads (the URLs point at the emulator, whichever path generated them). */
 export const DOWNLOAD_CASES: FaultCase[] = [
   retried("503", "503", "InternalServerError", 503),
@@ -140,10 +137,7 @@ export const DOWNLOAD_CASES: FaultCase[] = [
   immediate("403", "403", "PermissionDeniedError", 403),
   { ...retried("reset", "reset", "APIConnectionError"), attemptsUpTo: { "browser → worker → emulator": 4 } },
   timedOut("hang", "hang", "APITimeoutError", timeoutMs),
-  {
-    ...retried("truncated (connection drops mid-body)", "truncated", "APIConnectionError"),
-    knownBug: { "node → emulator": NODE_BODY_NOT_RETRIED, "node → worker → emulator": NODE_BODY_NOT_RETRIED },
-  },
+  retried("truncated (connection drops mid-body)", "truncated", "APIConnectionError"),
 ];
 
 /** The longest a case may take: its bound plus slack. */

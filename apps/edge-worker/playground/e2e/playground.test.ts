@@ -2,19 +2,22 @@ import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { LoggedRequest } from "@ideokit/testing";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type PlaygroundServer, servePlayground } from "./support/serve-playground.ts";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { upstreamControl } from "./support/upstream-control.ts";
 
-// PLAYGROUND_URL points the suite at a page served elsewhere (e.g. `wrangler dev` in front of an
-// emulator); without it the built page is served locally with /ideogram/* going to an emulator.
-const remoteURL = process.env.PLAYGROUND_URL;
-const local = remoteURL === undefined;
+// The page as the worker serves it: `wrangler dev` (playground/dist as static assets, the worker
+// behind it) in front of an emulator, started by support/local-stack-setup.ts. PLAYGROUND_URL
+// points the suite at a page served elsewhere instead; the tests that need the emulator's fault
+// queue or request log then skip or skip those checks.
+const origin = inject("playgroundURL");
+const controlURL = inject("upstreamControlURL");
+const upstream = controlURL === undefined ? undefined : upstreamControl(controlURL);
+const local = upstream !== undefined;
 const artifacts = join(import.meta.dirname, "..", "..", "test-artifacts");
 
 let browser: Browser;
-let server: PlaygroundServer | undefined;
-let origin: string;
 const pageErrors: string[] = [];
 const closers: (() => Promise<void>)[] = [];
 
@@ -30,21 +33,19 @@ beforeAll(async () => {
       "--no-first-run",
     ],
   });
-  server = local ? await servePlayground(join(import.meta.dirname, "..", "dist")) : undefined;
-  origin = new URL(remoteURL ?? server!.url).origin;
   mkdirSync(artifacts, { recursive: true });
 });
 
+// Each test starts with an empty request log, and no fault a failed test left queued.
+beforeEach(() => upstream?.clear());
+
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
-  // A fault a failed test left queued must not leak into the next one.
-  server?.emulator.clear();
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 async function openPlayground(options: BrowserContextOptions = {}): Promise<Page> {
@@ -61,6 +62,12 @@ async function openPlayground(options: BrowserContextOptions = {}): Promise<Page
   });
   await page.goto(`${origin}/`);
   return page;
+}
+
+/** The bodies of the generate calls that reached the emulator since the test began. */
+async function generateBodies(): Promise<LoggedRequest["body"][]> {
+  const requests = (await upstream?.requests()) ?? [];
+  return requests.filter((request) => request.path.endsWith("/generate")).map((request) => request.body);
 }
 
 interface ShownImage {
@@ -103,9 +110,22 @@ async function hasHorizontalScroll(page: Page): Promise<boolean> {
 }
 
 describe("the playground page", () => {
+  it("is served at / with its security headers, every other path reaching the worker", async () => {
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(await page.text()).toContain("<title>ideokit playground</title>");
+    const health = await fetch(`${origin}/healthz`);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const missing = await fetch(`${origin}/no-such-page`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { type: string } }).error.type).toBe("not_found");
+    expect(missing.headers.get("x-request-id")).not.toBeNull();
+  });
+
   it("generates from the whole form and shows every image at the resolution it states", async () => {
     const page = await openPlayground();
-    const sentBefore = server?.emulator.requests.length ?? 0;
     await page.getByLabel("Prompt", { exact: true }).fill("A lighthouse on a cliff at dusk, warm light");
     await page.getByLabel("Aspect ratio", { exact: true }).selectOption("ASPECT_16_9");
     await page.getByLabel("Model", { exact: true }).selectOption("V_2");
@@ -125,12 +145,15 @@ describe("the playground page", () => {
       expect(width / height).toBeCloseTo(16 / 9, 1);
       expect(image.seed).toBe("1234");
       expect(image.download).toBe(image.src);
+      // The worker's image proxy serves them, on the page's own origin.
+      if (local) expect(image.src.startsWith(`${origin}/ideogram/images/`)).toBe(true);
     }
     await expect.poll(() => page.locator("#status").textContent()).toMatch(/^Generated 2 images in/);
     await expect.poll(() => page.getAttribute("#generate", "aria-busy")).toBe("false");
-    if (server !== undefined) {
-      expect(server.emulator.requests.slice(sentBefore).map((request) => request.body)).toContainEqual({
-        image_request: {
+    if (local) {
+      expect(await generateBodies()).toEqual([
+        {
+          image_request: {
           prompt: "A lighthouse on a cliff at dusk, warm light",
           aspect_ratio: "ASPECT_16_9",
           model: "V_2",
@@ -140,15 +163,15 @@ describe("the playground page", () => {
           seed: 1234,
           num_images: 2,
           color_palette: { name: "PASTEL" },
+          },
         },
-      });
+      ]);
     }
     await page.screenshot({ path: join(artifacts, "playground.png"), fullPage: true });
   });
 
   it("shows core's errors next to their fields before sending anything, and clears them as they are fixed", async () => {
     const page = await openPlayground();
-    const sentBefore = server?.emulator.requests.length ?? 0;
     await page.getByLabel("Prompt", { exact: true }).fill("a red kite");
     await page.getByLabel("Aspect ratio", { exact: true }).selectOption("ASPECT_16_9");
     await page.getByLabel("Resolution", { exact: true }).selectOption("RESOLUTION_1024_1024");
@@ -172,7 +195,7 @@ describe("the playground page", () => {
     expect(await page.getAttribute("#seed", "aria-invalid")).toBeNull();
     expect(await page.locator("#resolution-error").textContent()).toContain("aspect_ratio");
     expect(await page.locator(".gallery img").count()).toBe(0);
-    expect(server?.emulator.requests.length ?? 0).toBe(sentBefore);
+    expect(await generateBodies()).toEqual([]);
   });
 
   it("can be used with the keyboard alone, with a visible focus ring", async () => {
@@ -212,7 +235,7 @@ describe("the playground page", () => {
 
   it.skipIf(!local)("shows a cancellable busy state while the worker works", async () => {
     const page = await openPlayground();
-    server!.emulator.faults.next(1, "hang");
+    await upstream!.nextFaults(1, "hang");
     await page.getByLabel("Prompt", { exact: true }).fill("a slow sunrise");
     await page.getByLabel("Number of images", { exact: true }).fill("3");
     await page.getByRole("button", { name: "Generate" }).click();
@@ -232,6 +255,10 @@ describe("the playground page", () => {
     expect(await page.locator("#banner").isHidden()).toBe(true);
     expect(await page.locator(".gallery .placeholder").count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("generate");
+    // The worker passes the cancellation on: the emulator logs the hung call once it is dropped.
+    await expect
+      .poll(async () => (await upstream!.requests()).map((request) => request.fault), { timeout: 10_000 })
+      .toEqual(["hang"]);
   });
 
   it("copies the request as curl for this origin and as code, never with the token", async () => {
@@ -251,21 +278,19 @@ describe("the playground page", () => {
     expect(curl).toContain('"Authorization: Bearer $IDEOKIT_TOKEN"');
     expect(curl).not.toContain(token);
     expect(await page.locator("#snippet").textContent()).toBe(curl);
-    if (server !== undefined) {
-      const sentBefore = server.emulator.requests.length;
-      // Asynchronously: the server answering curl runs in this process.
+    const clientToken = inject("clientToken");
+    if (clientToken !== undefined) {
+      // The copied command as a shell runs it, with a token the worker accepts in the environment.
       const { stdout } = await promisify(execFile)(
         "sh",
         ["-c", `${curl} --silent --show-error --fail --max-time 10`],
         {
-          env: { PATH: process.env.PATH ?? "/usr/bin:/bin", IDEOKIT_TOKEN: "shell-token" },
+          env: { PATH: process.env.PATH ?? "/usr/bin:/bin", IDEOKIT_TOKEN: clientToken },
           encoding: "utf8",
         },
       );
       expect(JSON.parse(stdout).data).toHaveLength(1);
-      expect(server.emulator.requests[sentBefore]?.body).toEqual({
-        image_request: { prompt, num_images: 1 },
-      });
+      expect(await generateBodies()).toEqual([{ image_request: { prompt, num_images: 1 } }]);
     }
 
     await page.getByRole("button", { name: "Copy as code" }).click();

@@ -1,10 +1,10 @@
-import { DEFAULT_MODEL, generateUrl, type ImageRequest } from "@ideokit/core";
+import { DEFAULT_MODEL, DEFAULT_NUM_IMAGES, generateUrl, type ImageRequest } from "@ideokit/core";
 import { sha256Hex } from "../crypto/encoding.ts";
 import type { Config } from "../env.ts";
 import { canonicalJson } from "./canonical-json.ts";
 
 /** Defaults the service applies to an absent field, from core: naming them changes nothing. */
-const SERVICE_DEFAULTS: Partial<ImageRequest> = { model: DEFAULT_MODEL };
+const SERVICE_DEFAULTS: Partial<ImageRequest> = { model: DEFAULT_MODEL, num_images: DEFAULT_NUM_IMAGES };
 
 /** Bump when the key's recipe changes, so old entries are never read under a new meaning. */
 const KEY_VERSION = 1;

@@ -1,6 +1,6 @@
 /// <reference types="@cloudflare/vitest-plugin/types" />
 
-// Bindings that only vitest.config.ts adds to the test runtime.
+// Bindings that only vitest.worker.config.ts adds to the test runtime.
 declare namespace Cloudflare {
   interface Env {
     /** A Rate Limiting binding of 2 calls per 60 s, to reach the limit in a test. */

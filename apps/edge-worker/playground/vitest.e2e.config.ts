@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Polls wait on round trips through wrangler, workerd and the emulator on a loaded machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

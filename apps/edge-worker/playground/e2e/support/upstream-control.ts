@@ -57,7 +57,8 @@ async function answer(emulator: RunningEmulator, request: IncomingMessage, respo
 export function upstreamControl(url: string): UpstreamControl {
   const call = async (path: string, init?: RequestInit) => {
     const response = await fetch(`${url}${path}`, init);
-    if (!response.ok) throw new Error(`upstream control ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`upstream control ${path}: ${response.status} ${await response.text()}`);
     return response;
   };
   return {

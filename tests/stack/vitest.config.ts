@@ -1,19 +1,7 @@
-import { accessSync, constants } from "node:fs";
+import { chromiumLaunchOptions } from "@ideokit/testing/chromium";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { stackCommands } from "./test/browser/node/commands.ts";
-
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-try {
-  accessSync(chromium, constants.X_OK);
-} catch {
-  throw new Error(
-    `Chromium is missing (${chromium}): the browser project runs in a real Chromium, never a downloaded one.\n` +
-      "Install it with:  apt-get update && apt-get install -y chromium\n" +
-      "(or point CHROMIUM_PATH at an existing Chromium binary)",
-  );
-}
 
 export default defineConfig({
   test: {
@@ -39,17 +27,7 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: {
-                executablePath: chromium,
-                args: [
-                  "--no-sandbox",
-                  "--disable-gpu",
-                  "--disable-background-networking",
-                  "--disable-component-update",
-                  "--disable-sync",
-                  "--no-first-run",
-                ],
-              },
+              launchOptions: chromiumLaunchOptions(),
             }),
             instances: [{ browser: "chromium" }],
             commands: stackCommands,

@@ -58,6 +58,28 @@ describe("CORS", () => {
     expect(response.headers.get("vary")).toContain("Origin");
   });
 
+  it("exposes the retry policy's inputs and the upstream request id on a relayed 429", async () => {
+    const harness = createHarness({ bindings });
+    harness.upstream.faults.next(1, "429:200");
+    const response = await harness.call("/ideogram/generate", postFrom(ALLOWED));
+    expect(response.status).toBe(429);
+    const exposed = (response.headers.get("access-control-expose-headers") ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase());
+    expect(exposed).toEqual(
+      expect.arrayContaining([
+        "x-request-id",
+        "x-upstream-request-id",
+        "retry-after",
+        "retry-after-ms",
+        "x-should-retry",
+        "x-ideokit-cache",
+      ]),
+    );
+    expect(response.headers.get("retry-after-ms")).toBe("200");
+    expect(response.headers.get("x-upstream-request-id")).toBeTruthy();
+  });
+
   it("gives another origin's call no CORS header at all", async () => {
     const harness = createHarness({ bindings });
     const response = await harness.call("/ideogram/generate", postFrom(OTHER));

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
-import type { LoggedRequest } from "@ideokit/testing";
+import { type LoggedRequest, seededRandom } from "@ideokit/testing";
 import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
 import type { Bindings } from "../src/env.ts";
 import { CLIENT_TOKEN, createHarness, type Harness, UPSTREAM_KEY } from "./support/harness.ts";
-import { picker, seededRandom } from "./support/random.ts";
+import { picker } from "./support/random.ts";
 
 const REQUESTS_PER_SETUP = 150;
 const JWT_SECRET = "leak-test-jwt-secret";

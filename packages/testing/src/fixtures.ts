@@ -4,8 +4,12 @@ import officialResponse from "../fixtures/official-response.json" with { type: "
 import officialSafetyError from "../fixtures/official-safety-error.json" with { type: "json" };
 import seedPageRequest from "../fixtures/seed-page-request.json" with { type: "json" };
 import seedPageResponse from "../fixtures/seed-page-response.json" with { type: "json" };
+import type { DeepReadonly } from "./deep-readonly.ts";
 
-/** Canonical example payloads from the service's documentation, shared by every package's tests. */
+/**
+ * The shape of the canonical example payloads from the service's documentation (mutable: the type
+ * of a copy; {@link fixtures} itself is deeply read-only).
+ */
 export interface Fixtures {
   /** The request example of the reseller's page (V_1, ASPECT_10_16). */
   seedPageRequest: GenerateRequest;
@@ -19,8 +23,8 @@ export interface Fixtures {
   officialSafetyError: { error: string };
 }
 
-/** The documentation's example payloads, deeply frozen: copy with structuredClone before changing one. */
-export const fixtures: Fixtures = deepFreeze({
+/** The documentation's example payloads, deeply frozen and typed so: copy with structuredClone before changing one. */
+export const fixtures: DeepReadonly<Fixtures> = deepFreeze({
   seedPageRequest: seedPageRequest as GenerateRequest,
   seedPageResponse: seedPageResponse as GenerateResponse,
   officialRequest: officialRequest as GenerateRequest,

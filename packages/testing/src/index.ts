@@ -1,4 +1,5 @@
 export { ConnectionResetError } from "./connection-reset.ts";
+export type { DeepReadonly } from "./deep-readonly.ts";
 export { createEmulator, type Emulator } from "./emulator.ts";
 export {
   DEFAULT_RANDOM_FAULT_KINDS,
@@ -18,3 +19,4 @@ export { PALETTE_PRESET_COLORS, type PalettePresetName } from "./palette.ts";
 export { type PngInfo, readPngInfo } from "./png/png-info.ts";
 export type { RateLimit } from "./rate-limiter.ts";
 export type { LoggedRequest } from "./request-log.ts";
+export { seededRandom } from "./seeded-random.ts";

@@ -1,4 +1,4 @@
-import type { ColorPalette } from "@ideokit/core";
+import type { ColorPalette, ColorPalettePreset } from "@ideokit/core";
 
 /** An sRGB colour as [red, green, blue], each 0..255. */
 export type Rgb = readonly [number, number, number];
@@ -22,10 +22,10 @@ export const PALETTE_PRESET_COLORS = {
   MOSAIC: ["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51"],
   PASTEL: ["#ffd1dc", "#ffe5b4", "#fffacd", "#c1e1c1", "#aec6cf"],
   ULTRAMARINE: ["#0a1172", "#120a8f", "#3f51b5", "#6c8ebf", "#dce3f5"],
-} as const satisfies Record<string, readonly string[]>;
+} as const satisfies Record<ColorPalettePreset, readonly string[]>;
 
-/** A preset name the emulator knows colours for. */
-export type PalettePresetName = keyof typeof PALETTE_PRESET_COLORS;
+/** A preset name the emulator knows colours for: every one of core's `ColorPalettePreset`s. */
+export type PalettePresetName = ColorPalettePreset;
 
 /** Parses "#rgb" or "#rrggbb" (any case) into an Rgb triple. */
 export function parseHexColor(hex: string): Rgb {

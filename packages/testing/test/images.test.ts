@@ -1,6 +1,12 @@
-import { isImageUrlExpired } from "@ideokit/core";
-import { describe, expect, it } from "vitest";
-import { createEmulator, createManualClock, PALETTE_PRESET_COLORS, readPngInfo } from "../src/index.ts";
+import { COLOR_PALETTE_PRESETS, type ColorPalettePreset, isImageUrlExpired } from "@ideokit/core";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  createEmulator,
+  createManualClock,
+  PALETTE_PRESET_COLORS,
+  type PalettePresetName,
+  readPngInfo,
+} from "../src/index.ts";
 import { colorCounts, decodePng } from "./support/decode-png.ts";
 import { download, generateOk, ORIGIN } from "./support/requests.ts";
 
@@ -77,6 +83,11 @@ describe("served images", () => {
       decodePng(await imageFor({ prompt: "sunset", color_palette: { name: "MOSAIC" } })),
     );
     for (const hex of PALETTE_PRESET_COLORS.MOSAIC) expect(counts.get(hex), hex).toBeGreaterThan(0);
+  });
+
+  it("have colours for exactly core's preset names", () => {
+    expectTypeOf<PalettePresetName>().toEqualTypeOf<ColorPalettePreset>();
+    expect(Object.keys(PALETTE_PRESET_COLORS).sort()).toEqual([...COLOR_PALETTE_PRESETS].sort());
   });
 
   it("carry a signed exp 24 h after creation and expire then: 403 (injectable clock)", async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createEmulator } from "../src/index.ts";
 import { generateOk } from "./support/requests.ts";
 
-const NODE_ONLY_FILES = new Set(["node.ts", "cli.ts", "bin.ts"]);
+const NODE_ONLY_FILES = new Set(["node.ts", "chromium.ts", "cli.ts", "bin.ts"]);
 
 function sourceFiles(directory: URL): { name: string; text: string }[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
@@ -18,7 +18,7 @@ describe("the app stays runtime-neutral (workerd, browsers)", () => {
     vi.restoreAllMocks();
   });
 
-  it("imports no node: module and uses no Node global outside the Node entry", () => {
+  it("imports no node: module and uses no Node global outside the Node entries", () => {
     const files = sourceFiles(new URL("../src/", import.meta.url)).filter(
       (file) => !NODE_ONLY_FILES.has(file.name),
     );

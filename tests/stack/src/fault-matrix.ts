@@ -88,8 +88,8 @@ const RATE_LIMITED_MS: FaultCase = {
   retryAfterMs: 200,
 };
 
-/** Generate calls straight to the emulator (@ideokit/node). */
-export const DIRECT_GENERATE_CASES: FaultCase[] = [
+/** Upstream HTTP errors: the same for the caller on every path, as the worker relays them unchanged. */
+const HTTP_ERROR_CASES: FaultCase[] = [
   retried("500", "500", "InternalServerError", 500),
   retried("502", "502", "InternalServerError", 502),
   retried("503", "503", "InternalServerError", 503),
@@ -97,6 +97,11 @@ export const DIRECT_GENERATE_CASES: FaultCase[] = [
   RATE_LIMITED_MS,
   retried("409", "409", "ConflictError", 409),
   immediate("403", "403", "PermissionDeniedError", 403),
+];
+
+/** Generate calls straight to the emulator (@ideokit/node). */
+export const DIRECT_GENERATE_CASES: FaultCase[] = [
+  ...HTTP_ERROR_CASES,
   retried("reset", "reset", "APIConnectionError"),
   timedOut(slowLabel, SLOW_FAULT, "APITimeoutError", timeoutMs),
   timedOut("hang", "hang", "APITimeoutError", timeoutMs),
@@ -106,19 +111,7 @@ export const DIRECT_GENERATE_CASES: FaultCase[] = [
 
 /** Generate calls through the edge worker: it turns upstream transport failures into 502/504. */
 export const WORKER_GENERATE_CASES: FaultCase[] = [
-  retried("500", "500", "InternalServerError", 500),
-  retried("502", "502", "InternalServerError", 502),
-  retried("503", "503", "InternalServerError", 503),
-  RATE_LIMITED,
-  {
-    ...RATE_LIMITED_MS,
-    knownBug: {
-      "browser → worker → emulator":
-        "the edge worker's CORS exposes retry-after but not retry-after-ms (nor x-should-retry): a page reads the rounded-up Retry-After, 1000 ms instead of 200",
-    },
-  },
-  retried("409", "409", "ConflictError", 409),
-  immediate("403", "403", "PermissionDeniedError", 403),
+  ...HTTP_ERROR_CASES,
   retried("reset", "reset", "InternalServerError", 502),
   timedOut(slowLabel, SLOW_FAULT, "InternalServerError", MATRIX_WORKER_TIMEOUT_MS, 504),
   timedOut("hang", "hang", "InternalServerError", MATRIX_WORKER_TIMEOUT_MS, 504),

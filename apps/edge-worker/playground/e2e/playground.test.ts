@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { LoggedRequest } from "@ideokit/testing";
+import { chromiumLaunchOptions } from "@ideokit/testing/chromium";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { upstreamControl } from "./support/upstream-control.ts";
@@ -22,17 +23,7 @@ const pageErrors: string[] = [];
 const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
   mkdirSync(artifacts, { recursive: true });
 });
 

@@ -1,4 +1,5 @@
-import { UpstreamTimeoutError, UpstreamUnreachableError } from "../upstream/send.ts";
+import { withDeadline } from "../upstream/deadline.ts";
+import { UpstreamUnreachableError } from "../upstream/upstream-errors.ts";
 import { type ImageHostPolicy, imageUrlRefusal } from "./host-policy.ts";
 
 /** The upstream redirected an image request somewhere the proxy does not fetch from (or too often). */
@@ -35,17 +36,8 @@ function redirectTarget(response: Response, from: string): string | undefined {
  * redirect only to a target the policy allows. Resolves with the first non-redirect answer, its
  * body unread; the timeout covers the headers, not the streamed body.
  */
-export async function fetchUpstreamImage(url: string, options: ImageFetchOptions): Promise<Response> {
-  const controller = new AbortController();
-  let expire = () => {};
-  const timedOut = new Promise<never>((_, reject) => {
-    expire = () => reject(new UpstreamTimeoutError());
-  });
-  const timer = setTimeout(() => {
-    expire();
-    controller.abort();
-  }, options.timeoutMs);
-  const follow = async (): Promise<Response> => {
+export function fetchUpstreamImage(url: string, options: ImageFetchOptions): Promise<Response> {
+  return withDeadline(options.timeoutMs, async (signal) => {
     let target = url;
     for (let redirects = 0; ; redirects++) {
       let response: Response;
@@ -53,7 +45,7 @@ export async function fetchUpstreamImage(url: string, options: ImageFetchOptions
         response = await options.fetch(target, {
           headers: { accept: "image/*" },
           redirect: "manual",
-          signal: controller.signal,
+          signal,
         });
       } catch (error) {
         throw new UpstreamUnreachableError(undefined, { cause: error });
@@ -66,12 +58,5 @@ export async function fetchUpstreamImage(url: string, options: ImageFetchOptions
       }
       target = next;
     }
-  };
-  const exchange = follow();
-  try {
-    return await Promise.race([exchange, timedOut]);
-  } finally {
-    clearTimeout(timer);
-    exchange.catch(() => {});
-  }
+  });
 }

@@ -4,7 +4,15 @@ import type { AppEnv } from "../context.ts";
 import { errorResponse } from "../http/error-response.ts";
 
 const ALLOW_HEADERS = ["authorization", "cache-control", "content-type", "x-request-id"];
-const EXPOSE_HEADERS = ["x-request-id", "retry-after", "x-ideokit-cache"];
+/** What a page's client reads: the retry policy's inputs, both request ids and the cache verdict. */
+const EXPOSE_HEADERS = [
+  "x-request-id",
+  "x-upstream-request-id",
+  "retry-after",
+  "retry-after-ms",
+  "x-should-retry",
+  "x-ideokit-cache",
+];
 const ALLOW_METHODS = ["GET", "POST", "OPTIONS"];
 
 /**

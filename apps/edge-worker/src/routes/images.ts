@@ -11,7 +11,7 @@ import { isServableImageType, matchesEtag, validatorHeaders } from "../images/im
 import { imageStores } from "../images/image-stores.ts";
 import { type ImageToken, verifyImageToken } from "../images/image-token.ts";
 import { streamImage } from "../images/stream-image.ts";
-import { UpstreamTimeoutError, UpstreamUnreachableError } from "../upstream/send.ts";
+import { upstreamFailureResponse } from "../upstream/upstream-errors.ts";
 
 /** Without IMAGE_SIGNING_SECRET there is no image proxy: its path is as unknown as any other. */
 const proxyEnabled = createMiddleware<AppEnv>(async (c, next) => {
@@ -137,13 +137,7 @@ function downloadFailure(c: Context<AppEnv>, error: unknown, note: (event: strin
       "The upstream redirected the image somewhere the worker does not fetch from.",
     );
   }
-  if (error instanceof UpstreamTimeoutError) {
-    note("upstream_timeout");
-    return errorResponse(c, 504, "upstream_timeout", "The upstream did not answer in time.");
-  }
-  if (error instanceof UpstreamUnreachableError) {
-    note("upstream_unreachable");
-    return errorResponse(c, 502, "upstream_unreachable", "The upstream could not be reached.");
-  }
-  throw error;
+  const failure = upstreamFailureResponse(c, error, note);
+  if (failure === undefined) throw error;
+  return failure;
 }

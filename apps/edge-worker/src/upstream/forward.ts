@@ -7,7 +7,8 @@ import { JSON_TYPE } from "../http/media-types.ts";
 import { deliverGenerated } from "./deliver.ts";
 import type { KeyStore } from "./key-store.ts";
 import { type DeliverGenerated, relayReply } from "./relay.ts";
-import { sendGenerate, UpstreamTimeoutError, UpstreamUnreachableError } from "./send.ts";
+import { sendGenerate } from "./send.ts";
+import { upstreamFailureResponse } from "./upstream-errors.ts";
 
 /** What forwarding needs beyond the request: the runtime and the isolate's key cache. */
 export interface ForwardDeps {
@@ -84,14 +85,8 @@ async function sendToUpstream(
     }
     return await relayReply(c, reply, secrets, deliver);
   } catch (error) {
-    if (error instanceof UpstreamTimeoutError) {
-      note("upstream_timeout");
-      return errorResponse(c, 504, "upstream_timeout", "The upstream did not answer in time.");
-    }
-    if (error instanceof UpstreamUnreachableError) {
-      note("upstream_unreachable");
-      return errorResponse(c, 502, "upstream_unreachable", "The upstream could not be reached.");
-    }
-    throw error;
+    const failure = upstreamFailureResponse(c, error, note);
+    if (failure === undefined) throw error;
+    return failure;
   }
 }

@@ -1,21 +1,13 @@
 import { buildGenerateRequest, type GenerateRequest } from "@ideokit/core";
 import type { Config } from "../env.ts";
+import { withDeadline } from "./deadline.ts";
+import { UpstreamTimeoutError, UpstreamUnreachableError } from "./upstream-errors.ts";
 
 /** What came back from the upstream, body read in full within the timeout. */
 export interface UpstreamReply {
   status: number;
   headers: Headers;
   text: string;
-}
-
-/** The upstream did not answer within UPSTREAM_TIMEOUT_MS. */
-export class UpstreamTimeoutError extends Error {
-  override name = "UpstreamTimeoutError";
-}
-
-/** The upstream could not be reached (DNS, connection, TLS, reset). */
-export class UpstreamUnreachableError extends Error {
-  override name = "UpstreamUnreachableError";
 }
 
 /** One call to the upstream: what to send and how. */
@@ -45,32 +37,19 @@ export async function sendGenerate({
     auth,
     headers: { "x-request-id": requestId },
   });
-  const controller = new AbortController();
-  let expire = () => {};
-  const timedOut = new Promise<never>((_, reject) => {
-    expire = () => reject(new UpstreamTimeoutError());
-  });
-  const timer = setTimeout(() => {
-    expire();
-    controller.abort();
-  }, timeoutMs);
-  const exchange = (async () => {
-    const response = await fetch(built.url, {
-      method: built.method,
-      headers: built.headers,
-      body: built.body,
-      redirect: "manual",
-      signal: controller.signal,
-    });
-    return { status: response.status, headers: response.headers, text: await response.text() };
-  })();
   try {
-    return await Promise.race([exchange, timedOut]);
+    return await withDeadline(timeoutMs, async (signal) => {
+      const response = await fetch(built.url, {
+        method: built.method,
+        headers: built.headers,
+        body: built.body,
+        redirect: "manual",
+        signal,
+      });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    });
   } catch (error) {
     if (error instanceof UpstreamTimeoutError) throw error;
     throw new UpstreamUnreachableError(undefined, { cause: error });
-  } finally {
-    clearTimeout(timer);
-    exchange.catch(() => {});
   }
 }

@@ -40,11 +40,6 @@ export interface FaultCase {
   boundMs: number;
   /** Per-call timeout, when it differs from {@link MATRIX_CLIENT}. */
   timeoutMs?: number;
-  /**
-   * Where a path does not behave as the row says yet: the bug, for the report. The row then runs as
-   * an expected failure, which turns red once the bug is fixed (drop this then).
-   */
-  knownBug?: Partial<Record<MatrixPath, string>>;
 }
 
 /** The three ways a user reaches the upstream. */

@@ -58,10 +58,11 @@ export async function startEmulator(): Promise<{ url: string; apiKey: string }> 
   return { url: url!, apiKey: apiKey! };
 }
 
-/** wrangler.jsonc with a Rate Limiting binding too large to refuse a benchmark, and an absolute main. */
+/** wrangler.jsonc with a Rate Limiting binding too large to refuse a benchmark, and absolute paths. */
 function benchConfig(): string {
   const config = JSON.parse(readFileSync(join(root, "wrangler.jsonc"), "utf8").replace(/^\s*\/\/.*$/gm, ""));
   config.main = join(root, config.main);
+  if (config.assets) config.assets.directory = join(root, config.assets.directory);
   for (const limiter of config.ratelimits) limiter.simple.limit = 1_000_000_000;
   const dir = join(root, ".wrangler", "bench");
   mkdirSync(dir, { recursive: true });

@@ -1,9 +1,12 @@
 import {
+  APIConnectionError,
+  APITimeoutError,
   assertImageContentType,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   downloadableImageUrl,
   type ImageObject,
+  urlWithoutQuery,
 } from "@ideokit/core";
 import { absoluteURL } from "./absolute-url.ts";
 import { send } from "./send.ts";
@@ -27,14 +30,41 @@ export async function fetchImage(
   options: FetchImageOptions = {},
 ): Promise<Blob> {
   const url = absoluteURL(downloadableImageUrl(image));
-  const response = await send({
-    url,
-    method: "GET",
-    signal: options.signal,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    secrets: [],
-  });
+  let response: Response;
+  try {
+    response = await send({
+      url,
+      method: "GET",
+      signal: options.signal,
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      secrets: [],
+    });
+  } catch (error) {
+    throw isCrossOriginFailure(error, url) ? crossOriginFailure(url, error) : error;
+  }
   assertImageContentType(response.headers.get("content-type"), url);
   return response.blob();
+}
+
+// A browser reports a cross-origin answer without Access-Control-Allow-Origin exactly like a
+// network failure, so the message has to name both.
+function isCrossOriginFailure(error: unknown, url: string): error is APIConnectionError {
+  return (
+    error instanceof APIConnectionError &&
+    !(error instanceof APITimeoutError) &&
+    globalThis.location !== undefined &&
+    new URL(url).origin !== globalThis.location.origin
+  );
+}
+
+/** The connection error of a cross-origin download, with a message that names CORS as a possible cause. */
+function crossOriginFailure(url: string, error: APIConnectionError): APIConnectionError {
+  return new APIConnectionError({
+    message:
+      `Could not download ${urlWithoutQuery(url)}: the network failed, or its host does not let ` +
+      `${globalThis.location.origin} read it (no Access-Control-Allow-Origin, CORS). Images served ` +
+      "through your ideokit edge worker avoid this.",
+    cause: error.cause,
+  });
 }

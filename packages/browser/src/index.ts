@@ -2,7 +2,13 @@ import { imageRequestValidator } from "@ideokit/core";
 import { ClientClass, createClientWith, type IdeogramClient } from "./client.ts";
 import type { ClientOptions } from "./client-options.ts";
 
-export { RequestValidationError, type ValidateMode } from "@ideokit/core";
+export {
+  RequestValidationError,
+  type ValidateMode,
+  type ValidateOptions,
+  type ValidationIssue,
+  validateImageRequest,
+} from "@ideokit/core";
 export type { ClientOptions } from "./client-options.ts";
 export * from "./entry-exports.ts";
 

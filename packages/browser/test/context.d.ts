@@ -4,6 +4,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     emulatorURL: string;
     rateLimitedURL: string;
+    noCorsURL: string;
   }
 }
 

@@ -1,6 +1,8 @@
+import * as core from "@ideokit/core";
 import type { FaultKind } from "@ideokit/testing";
 import { describe, expect, test } from "vitest";
 import { commands } from "vitest/browser";
+import * as main from "../src/index.ts";
 import {
   APIConnectionError,
   type APIError,
@@ -13,6 +15,7 @@ import {
   ResponseValidationError,
   UnprocessableEntityError,
 } from "../src/index.ts";
+import * as lite from "../src/lite.ts";
 import {
   baseURL,
   generateCalls,
@@ -116,5 +119,27 @@ describe("failures without a usable answer", () => {
     const error = await rejectionOf(client.generate({ prompt: "a fox" }, once));
 
     expect(error).toBeInstanceOf(ResponseValidationError);
+  });
+});
+
+describe("exports", () => {
+  const coreErrorClasses = Object.entries(core).filter(
+    ([, value]) =>
+      typeof value === "function" &&
+      (value === core.IdeogramError || value.prototype instanceof core.IdeogramError),
+  );
+
+  // One class object per error, so `instanceof` holds for classes imported from this package.
+  test("the main entry re-exports every error class of @ideokit/core as the same class", () => {
+    expect(coreErrorClasses.length).toBeGreaterThanOrEqual(16);
+    const exported = new Map(Object.entries(main));
+    for (const [name, value] of coreErrorClasses) expect(exported.get(name), name).toBe(value);
+  });
+
+  test("/lite re-exports each of them but RequestValidationError, which it never throws", () => {
+    const exported = new Map(Object.entries(lite));
+    for (const [name, value] of coreErrorClasses) {
+      if (name !== "RequestValidationError") expect(exported.get(name), name).toBe(value);
+    }
   });
 });

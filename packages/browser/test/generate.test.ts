@@ -128,6 +128,21 @@ describe("credentials", () => {
     expect(call?.headers.authorization).toBe(`Bearer ${TEST_TOKEN}`);
   });
 
+  test("an empty token (a meta tag the server left blank, a token function with nothing) is named as such", async () => {
+    const blank = await rejectionOf(createClient({ baseURL, token: "" }).generate({ prompt: "a fox" }));
+    const none = await rejectionOf(
+      createClient({ baseURL, token: async () => "" }).generate({ prompt: "a fox" }),
+    );
+
+    for (const error of [blank, none]) {
+      expect(error).toBeInstanceOf(IdeogramError);
+      expect((error as IdeogramError).message).toBe(
+        'No apiKey or token for auth "bearer" (pass auth: "none" to send none).',
+      );
+    }
+    expect(await commands.emulatorRequests()).toEqual([]);
+  });
+
   test("without a token no credentials are sent at all", async () => {
     const error = await rejectionOf(createClient({ baseURL }).generate({ prompt: "a fox" }));
 

@@ -2,6 +2,7 @@ import { parseResolution } from "@ideokit/core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { commands } from "vitest/browser";
 import {
+  APIConnectionError,
   createClient,
   fetchImage,
   IdeogramError,
@@ -11,7 +12,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
 } from "../src/index.ts";
-import { baseURL, rejectionOf, TEST_TOKEN, useFreshEmulators } from "./support.ts";
+import { baseURL, noCorsURL, rejectionOf, TEST_TOKEN, useFreshEmulators } from "./support.ts";
 
 useFreshEmulators();
 
@@ -98,6 +99,18 @@ describe("fetchImage", () => {
     );
 
     expect(error).toBeInstanceOf(NotFoundError);
+  });
+
+  test("an image host that does not allow this page (no CORS) gets a message naming CORS", async () => {
+    const url = `${noCorsURL}/images/ephemeral/elsewhere.png?exp=4102444800&sig=abc`;
+    const error = await rejectionOf(fetchImage(url, { maxRetries: 0 }));
+
+    expect(error).toBeInstanceOf(APIConnectionError);
+    const { message, cause } = error as APIConnectionError;
+    expect(message).toContain(`Could not download ${noCorsURL}/images/ephemeral/elsewhere.png:`);
+    expect(message).toMatch(/Access-Control-Allow-Origin, CORS/);
+    expect(message).not.toContain("sig=");
+    expect(cause).toBeInstanceOf(TypeError);
   });
 
   test("a 503 on the image is retried", async () => {

@@ -10,6 +10,9 @@ export const baseURL = `${inject("emulatorURL")}/ideogram`;
 /** The route of the emulator that answers 429 past one call per second. */
 export const rateLimitedBaseURL = `${inject("rateLimitedURL")}/ideogram`;
 
+/** An emulator that sends no CORS headers, so the page may not read its answers. */
+export const noCorsURL = inject("noCorsURL");
+
 /** Each test starts with empty logs, no queued faults and no rate-limit history. */
 export function useFreshEmulators(): void {
   beforeEach(() => commands.clearEmulators());

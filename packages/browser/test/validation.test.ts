@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { commands } from "vitest/browser";
-import { BadRequestError, createClient, type ImageRequest, RequestValidationError } from "../src/index.ts";
+import {
+  BadRequestError,
+  createClient,
+  type ImageRequest,
+  RequestValidationError,
+  validateImageRequest,
+} from "../src/index.ts";
 import { createClient as createLiteClient, Ideogram as LiteIdeogram } from "../src/lite.ts";
 import { baseURL, generateCalls, rejectionOf, TEST_TOKEN, useFreshEmulators } from "./support.ts";
 
@@ -26,6 +32,17 @@ describe("validation before sending", () => {
 
     // The log does record what this client sends: the silence above is the validation's doing.
     await client.generate({ prompt: "a fox" });
+    expect(await generateCalls()).toHaveLength(1);
+  });
+
+  test("untyped input (a form's JSON) is typed by validateImageRequest, then sent", async () => {
+    const client = createClient({ baseURL, token: TEST_TOKEN });
+    const fromAForm: unknown = JSON.parse('{ "prompt": "a fox", "num_images": 2 }');
+    const response = await client.generate(validateImageRequest(fromAForm));
+    const invalid: unknown = JSON.parse('{ "prompt": "a fox", "num_images": "2" }');
+
+    expect(response.data).toHaveLength(2);
+    expect(() => validateImageRequest(invalid)).toThrow(RequestValidationError);
     expect(await generateCalls()).toHaveLength(1);
   });
 

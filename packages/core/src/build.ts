@@ -58,9 +58,7 @@ export interface GenerateHttpRequest {
 function authHeaders(auth: AuthScheme, apiKey: string | undefined): Record<string, string> {
   if (auth === "none") return {};
   if (apiKey === undefined || apiKey === "") {
-    throw new IdeogramError(
-      `An apiKey is required for auth "${auth}"; pass auth: "none" to send no credentials.`,
-    );
+    throw new IdeogramError(`No apiKey or token for auth "${auth}" (pass auth: "none" to send none).`);
   }
   return auth === "bearer" ? { Authorization: `Bearer ${apiKey}` } : { "Api-Key": apiKey };
 }

@@ -74,7 +74,7 @@ describe("buildGenerateRequest", () => {
     (auth) => {
       expect(() => buildGenerateRequest(request, { auth })).toThrow(IdeogramError);
       expect(() => buildGenerateRequest(request, { auth, apiKey: "" })).toThrow(
-        `An apiKey is required for auth "${auth}"`,
+        `No apiKey or token for auth "${auth}"`,
       );
     },
   );

@@ -19,7 +19,7 @@ export interface ClientOptions {
   baseURL?: string;
   /** How the key is sent; defaults to `"api-key"` for api.ideogram.ai and `"bearer"` elsewhere. */
   auth?: AuthScheme;
-  /** Per-attempt timeout in milliseconds (default 120 000). */
+  /** Per-attempt timeout in milliseconds (default 120 000); `Infinity` for none. */
   timeout?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
@@ -52,8 +52,10 @@ export interface ResolvedClientOptions {
 export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
   const env = options.env ?? process.env;
   const baseURL = options.baseURL ?? nonEmpty(env.IDEOGRAM_BASE_URL) ?? DEFAULT_BASE_URL;
+  assertHttpURL(baseURL);
   const auth = options.auth ?? defaultAuthFor(baseURL);
-  const apiKey = options.apiKey ?? nonEmpty(env.IDEOGRAM_API_KEY);
+  // An explicit but empty key (an unset variable read elsewhere) is as missing as none at all.
+  const apiKey = nonEmpty(options.apiKey ?? env.IDEOGRAM_API_KEY);
   if (apiKey === undefined && auth !== "none") {
     throw new MissingAPIKeyError();
   }
@@ -73,6 +75,16 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+/** Refuses a base URL undici cannot send to now, rather than with a retried connection error on each call. */
+function assertHttpURL(baseURL: string): void {
+  const protocol = URL.parse(baseURL)?.protocol;
+  if (protocol !== "http:" && protocol !== "https:") {
+    throw new IdeogramError(
+      `Invalid baseURL "${baseURL}": expected an absolute http(s) URL such as "${DEFAULT_BASE_URL}".`,
+    );
+  }
 }
 
 /** No API key was configured; raised by the constructor so the mistake surfaces before any request. */

@@ -25,7 +25,8 @@ export class Ideogram {
   /** Reads defaults from the environment; throws MissingAPIKeyError at once when no key is configured. */
   constructor(options: ClientOptions = {}) {
     this.#config = resolveClientOptions(options);
-    this.#log = createDebugLog(this.#config.debug);
+    const { apiKey, debug } = this.#config;
+    this.#log = createDebugLog(debug, apiKey === undefined ? [] : [apiKey]);
   }
 
   /** The service root requests go to. */

@@ -7,7 +7,7 @@ import {
   type WithResponse,
 } from "@ideokit/core";
 import type { ResolvedClientOptions } from "./client-options.ts";
-import type { DebugLog } from "./debug-log.ts";
+import { type DebugLog, loggableURL } from "./debug-log.ts";
 import { ensureOk } from "./ensure-ok.ts";
 import { openResponse, readText } from "./open-response.ts";
 import { withRetries } from "./with-retries.ts";
@@ -51,7 +51,7 @@ export async function generateWithResponse(
       maxRetries: options.maxRetries ?? config.maxRetries,
       signal: options.signal,
       log,
-      label: `POST ${outgoing.url}`,
+      label: `POST ${loggableURL(outgoing.url)}`,
       statusOf: (result) => result.response.status,
     },
   );

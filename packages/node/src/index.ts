@@ -25,6 +25,9 @@ export {
   ResponseValidationError,
   UnprocessableEntityError,
   type ValidateMode,
+  type ValidateOptions,
+  type ValidationIssue,
+  validateImageRequest,
   type WithResponse,
 } from "@ideokit/core";
 export { Ideogram } from "./client.ts";

@@ -29,12 +29,16 @@ export interface OpenResponse {
   readError(error: unknown): Error;
 }
 
+// The longest delay a timer can hold; a longer one (Infinity included) would fire at once.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** Sends one attempt and resolves once the headers are in; transport failures arrive as core's errors. */
 export async function openResponse(
   outgoing: OutgoingRequest,
   options: AttemptOptions,
 ): Promise<OpenResponse> {
-  const attempt = attemptSignal(options.timeout, options.signal);
+  const timeout = Math.min(options.timeout, MAX_TIMEOUT_MS);
+  const attempt = attemptSignal(timeout, options.signal);
   const readError = (error: unknown) => transportError(error, attempt, options.signal);
   try {
     const response = await request(outgoing.url, {
@@ -44,8 +48,8 @@ export async function openResponse(
       body: outgoing.body ?? null,
       signal: attempt.signal,
       // undici's own 300 s defaults would otherwise cut a longer configured timeout short.
-      headersTimeout: options.timeout,
-      bodyTimeout: options.timeout,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
     });
     return {
       status: response.statusCode,

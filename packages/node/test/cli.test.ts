@@ -142,6 +142,16 @@ describe("ideokit CLI", () => {
     expect(emulator().requests).toHaveLength(0);
   });
 
+  it("exits 2 naming the problem for a base URL that is not an http(s) URL, sending nothing", async () => {
+    const { code, stderr } = await ideokit(["generate", "a fox", "--base-url", "localhost:8787"], {
+      env: { IDEOGRAM_API_KEY: API_KEY },
+    });
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Invalid baseURL "localhost:8787": expected an absolute http\(s\) URL/);
+    expect(stderr).not.toContain("APIConnectionError");
+  });
+
   it("exits 1 with status and upstream message on an API error, never printing the key", async () => {
     const wrongKey = "sk-cli-secret-never-printed";
     const { code, stdout, stderr } = await ideokit(["generate", "a fox", "--api-key", wrongKey], {

@@ -1,7 +1,7 @@
 import { Agent } from "undici";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { Ideogram, IdeogramError } from "../src/index.ts";
-import { API_KEY, clientFor, useEmulator } from "./helpers.ts";
+import { API_KEY, captureDebugLog, clientFor, useEmulator } from "./helpers.ts";
 
 const emulator = useEmulator();
 
@@ -68,6 +68,19 @@ describe("IDEOGRAM_LOG=debug", () => {
       new RegExp(`^\\[ideokit\\] POST ${emulator().url}/generate 200 attempt 2/3 \\d+ms\\n$`),
     );
     expect(lines.join("")).not.toContain(API_KEY);
+  });
+
+  it("leaves credentials in the base URL out of the log", async () => {
+    const log = captureDebugLog();
+    const withCredentials = emulator().url.replace("http://", "http://deploy:proxy-password@");
+    await clientFor(emulator(), { baseURL: withCredentials, env: { IDEOGRAM_LOG: "debug" } }).generate({
+      prompt: "a fox",
+    });
+
+    expect(log.lines).toEqual([
+      expect.stringMatching(new RegExp(`^\\[ideokit\\] POST ${emulator().url}/generate 200 attempt 1/3 `)),
+    ]);
+    expect(log.lines.join("")).not.toContain("proxy-password");
   });
 
   it("stays silent otherwise", async () => {

@@ -1,16 +1,19 @@
+import * as core from "@ideokit/core";
 import { describe, expect, it } from "vitest";
+import * as node from "../src/index.ts";
 import {
   APIConnectionError,
   type APIError,
   AuthenticationError,
   BadRequestError,
+  IdeogramError,
   InternalServerError,
   NotFoundError,
   RateLimitError,
   ResponseValidationError,
   UnprocessableEntityError,
 } from "../src/index.ts";
-import { API_KEY, clientFor, useEmulator } from "./helpers.ts";
+import { API_KEY, captureDebugLog, clientFor, useEmulator } from "./helpers.ts";
 
 const emulator = useEmulator({ rateLimit: { requests: 1, perMs: 60_000 } });
 
@@ -101,4 +104,39 @@ describe("broken answers", () => {
       expect((error as ResponseValidationError).issues.map((issue) => issue.code)).toEqual(["invalid_json"]);
     },
   );
+});
+
+describe("a request undici cannot send", () => {
+  it("fails at once with a message naming the header, not as a retried connection error", async () => {
+    const log = captureDebugLog();
+    const keyFromAFile = `${API_KEY}\n`;
+    const error = await clientFor(emulator(), { apiKey: keyFromAFile, env: { IDEOGRAM_LOG: "debug" } })
+      .generate({ prompt: "a fox" })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(IdeogramError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(
+      /^Cannot send the request: invalid authorization header .*line breaks/i,
+    );
+    expect((error as Error).message).not.toContain(API_KEY);
+    expect(log.lines).toEqual([expect.stringMatching(/IdeogramError attempt 1\/3 \d+ms\n$/)]);
+    expect(emulator().requests).toHaveLength(0);
+  });
+});
+
+describe("exports", () => {
+  // With one class object per error, `instanceof` holds whichever entry point (ESM or CJS) the
+  // caller imports the classes from, as long as it is this package's.
+  it("re-exports every error class of @ideokit/core as the same class", () => {
+    const coreErrorClasses = Object.entries(core).filter(
+      ([, value]) =>
+        typeof value === "function" &&
+        (value === core.IdeogramError || value.prototype instanceof core.IdeogramError),
+    );
+
+    expect(coreErrorClasses.length).toBeGreaterThanOrEqual(16);
+    const exported = new Map(Object.entries(node));
+    for (const [name, value] of coreErrorClasses) expect(exported.get(name), name).toBe(value);
+  });
 });

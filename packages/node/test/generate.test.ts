@@ -1,10 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { connect } from "node:net";
+import { Agent } from "undici";
+import { describe, expect, it, onTestFinished } from "vitest";
 import {
   IDEOGRAM_OFFICIAL,
   Ideogram,
+  IdeogramError,
   KKIAI,
   MissingAPIKeyError,
   RequestValidationError,
+  validateImageRequest,
 } from "../src/index.ts";
 import { API_KEY, clientFor, useEmulator } from "./helpers.ts";
 
@@ -61,6 +65,18 @@ describe("generate", () => {
     expect(emulator().requests).toHaveLength(0);
   });
 
+  it("takes untyped input (JSON from a form) once validateImageRequest has typed it", async () => {
+    const client = clientFor(emulator());
+    const fromAForm: unknown = JSON.parse('{ "prompt": "a fox", "aspect_ratio": "ASPECT_16_9", "seed": 7 }');
+    const response = await client.generate(validateImageRequest(fromAForm));
+    const invalid: unknown = JSON.parse('{ "prompt": "a fox", "aspect_ratio": "16:9" }');
+
+    expect(response.data[0]?.seed).toBe(7);
+    expect(() => validateImageRequest(invalid)).toThrow(RequestValidationError);
+    expect(() => validateImageRequest(invalid)).toThrow(/did you mean "ASPECT_16_9"/);
+    expect(emulator().requests).toHaveLength(1);
+  });
+
   it("sends unknown fields on with validate: 'passthrough' and skips checks with validate: false", async () => {
     await clientFor(emulator(), { validate: "passthrough" })
       .generate({ prompt: "a fox", future_field: 1 } as never)
@@ -83,6 +99,28 @@ describe("generate", () => {
     expect(headers?.authorization).toBeUndefined();
   });
 
+  it("sends Api-Key to the official API when its base URL alone is given", async () => {
+    // Every connection goes to the emulator on loopback, whatever host the URL names.
+    const port = Number(new URL(emulator().url).port);
+    const loopback = new Agent({
+      connect: (_options, callback) => {
+        const socket = connect(port, "127.0.0.1");
+        socket.once("connect", () => callback(null, socket));
+        socket.once("error", (error) => callback(error, null));
+      },
+    });
+    onTestFinished(() => loopback.close());
+    await clientFor(emulator(), { baseURL: IDEOGRAM_OFFICIAL.baseURL, dispatcher: loopback }).generate({
+      prompt: "a fox",
+    });
+
+    const [request] = emulator().requests;
+    expect(request?.headers.host).toBe("api.ideogram.ai");
+    expect(request?.path).toBe("/generate");
+    expect(request?.headers["api-key"]).toBe(API_KEY);
+    expect(request?.headers.authorization).toBeUndefined();
+  });
+
   it("merges client and per-call headers into the request", async () => {
     await clientFor(emulator(), { headers: { "x-client": "a", "x-both": "client" } }).generate(
       { prompt: "a fox" },
@@ -97,6 +135,31 @@ describe("configuration", () => {
   it("fails at construction, not with a 401 later, when no key is configured", () => {
     expect(() => new Ideogram({ env: {} })).toThrow(MissingAPIKeyError);
     expect(() => new Ideogram({ env: { IDEOGRAM_API_KEY: " " } })).toThrow(/IDEOGRAM_API_KEY/);
+  });
+
+  it("treats an empty apiKey as missing rather than falling back or failing at the first call", () => {
+    expect(() => new Ideogram({ apiKey: "", env: {} })).toThrow(MissingAPIKeyError);
+    expect(() => new Ideogram({ apiKey: "", env: { IDEOGRAM_API_KEY: API_KEY } })).toThrow(
+      MissingAPIKeyError,
+    );
+  });
+
+  it.each(["not-a-url", "www.kkiai.com/ideogram", "ftp://example.com/ideogram"])(
+    "refuses the base URL %s at construction instead of retrying connection errors",
+    (baseURL) => {
+      expect(() => new Ideogram({ apiKey: API_KEY, baseURL, env: {} })).toThrow(IdeogramError);
+      expect(() => new Ideogram({ env: { IDEOGRAM_API_KEY: API_KEY, IDEOGRAM_BASE_URL: baseURL } })).toThrow(
+        `Invalid baseURL "${baseURL}": expected an absolute http(s) URL`,
+      );
+    },
+  );
+
+  it("takes timeout: Infinity (or more than a timer holds) as no limit rather than an instant timeout", async () => {
+    const client = clientFor(emulator(), { timeout: Number.POSITIVE_INFINITY, maxRetries: 0 });
+    const unbounded = await client.generate({ prompt: "a fox" });
+    const beyondATimer = await client.generate({ prompt: "a fox" }, { timeout: 2 ** 31 });
+
+    expect([unbounded.data.length, beyondATimer.data.length]).toEqual([1, 1]);
   });
 
   it("reads the key and base URL from the environment", async () => {

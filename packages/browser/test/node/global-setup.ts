@@ -8,11 +8,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const options = { host: "127.0.0.1", port: 0, apiKey: TEST_TOKEN, cors: true };
   const main = await startEmulator(options);
   const rateLimited = await startEmulator({ ...options, rateLimit: RATE_LIMIT });
+  // An image host that sends no CORS headers, as Ideogram's own image URLs may be to a page.
+  const noCors = await startEmulator({ ...options, cors: false });
   publishEmulators({ main, rateLimited });
   project.provide("emulatorURL", main.url);
   project.provide("rateLimitedURL", rateLimited.url);
+  project.provide("noCorsURL", noCors.url);
   return async () => {
     publishEmulators(undefined);
-    await Promise.all([main.close(), rateLimited.close()]);
+    await Promise.all([main.close(), rateLimited.close(), noCors.close()]);
   };
 }

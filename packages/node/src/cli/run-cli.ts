@@ -16,7 +16,7 @@ export interface CliIO {
   signal?: AbortSignal;
 }
 
-/** Runs `ideokit` and resolves with its exit code: 0 ok, 1 API or network error, 2 bad usage or invalid request. */
+/** Runs `ideokit` and resolves with its exit code: 0 ok, 1 API or network error, 2 bad usage, configuration or invalid request. */
 export async function runCli(io: CliIO): Promise<number> {
   let command: ParsedCommand | undefined;
   const program = createProgram(
@@ -67,7 +67,8 @@ async function generate({ prompt, flags }: ParsedCommand, io: CliIO): Promise<nu
     return EXIT.ok;
   } catch (error) {
     print(io.stderr, `error: ${describeError(error)}`);
-    return exitCodeFor(error);
+    // Until the client exists nothing was sent: the fault is in the flags or the environment.
+    return client === undefined ? EXIT.usage : exitCodeFor(error);
   } finally {
     await client?.close();
   }

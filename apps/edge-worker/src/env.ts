@@ -165,12 +165,16 @@ function authScheme(value: Var | undefined, baseURL: string): Config["upstream"]
   throw new ConfigError("UPSTREAM_AUTH must be bearer or api-key");
 }
 
-/** `id:token` entries give the client a readable id; a bare token is known by its position. */
+/**
+ * `id:token` entries give the client a readable id; a bare token is known by its position. A token
+ * no `Authorization: Bearer` header can carry (empty, or with whitespace inside) is a configuration
+ * error rather than an entry that silently never matches.
+ */
 function clientTokens(value: string | undefined): ClientToken[] {
   return list(value).map((entry, index) => {
     const colon = entry.indexOf(":");
-    return colon > 0
-      ? { clientId: entry.slice(0, colon), token: entry.slice(colon + 1) }
-      : { clientId: `token-${index + 1}`, token: entry };
+    const token = colon > 0 ? entry.slice(colon + 1).trim() : entry;
+    if (!/^\S+$/.test(token)) throw new ConfigError(`CLIENT_TOKENS entry ${index + 1} has no usable token`);
+    return { clientId: colon > 0 ? entry.slice(0, colon).trim() : `token-${index + 1}`, token };
   });
 }

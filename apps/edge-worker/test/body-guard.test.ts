@@ -67,6 +67,22 @@ describe("body guard and validation", () => {
     expect(harness.upstream.requests).toHaveLength(0);
   });
 
+  it.each(["abc", "10", "-1", ""])(
+    "counts the bytes of a body over 16 kB whatever its Content-Length says (%j): 413",
+    async (contentLength) => {
+      const harness = createHarness();
+      const body = JSON.stringify({ image_request: { prompt: "x".repeat(20 * 1024) } });
+      const init = post(body, "application/json");
+      const response = await harness.call("/ideogram/generate", {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), "content-length": contentLength },
+      });
+      expect(response.status).toBe(413);
+      expect((await errorOf(response)).type).toBe("payload_too_large");
+      expect(harness.upstream.requests).toHaveLength(0);
+    },
+  );
+
   it("accepts a body of exactly 16 kB", async () => {
     const harness = createHarness();
     const shell = JSON.stringify({ image_request: { prompt: "" } });

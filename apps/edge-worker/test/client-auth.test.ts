@@ -8,6 +8,10 @@ async function jwt(claims: Record<string, unknown>, secret = JWT_SECRET): Promis
   return sign(claims, secret, "HS256");
 }
 
+function base64Url(json: unknown): string {
+  return btoa(JSON.stringify(json)).replace(/=+$/, "").replaceAll("+", "-").replaceAll("/", "_");
+}
+
 describe("client auth", () => {
   it("forwards a call with a static token, sending the upstream key and not the client's credential", async () => {
     const harness = createHarness();
@@ -64,6 +68,27 @@ describe("client auth", () => {
     expect(harness.upstream.requests).toHaveLength(0);
   });
 
+  it("ignores whitespace around an entry's colon, so a spaced-out CLIENT_TOKENS still works", async () => {
+    const harness = createHarness({ bindings: { CLIENT_TOKENS: "web : aaa111 , cli:  ccc333" } });
+    for (const token of ["aaa111", "ccc333"]) {
+      expect((await harness.generate(undefined, { authorization: `Bearer ${token}` })).status).toBe(200);
+    }
+    const clients = harness.logs.map((line) => line.client).filter(Boolean);
+    expect(clients).toEqual(["token:web", "token:cli"]);
+  });
+
+  it.each(["web:", "web:   ", "web:aaa111, cli:", "web:two words"])(
+    "answers 500 server_misconfigured for CLIENT_TOKENS=%j (a token no one can present), sending nothing",
+    async (value) => {
+      const harness = createHarness({ bindings: { CLIENT_TOKENS: value } });
+      const response = await harness.generate(undefined, { authorization: "Bearer aaa111" });
+      expect(response.status).toBe(500);
+      expect((await errorOf(response)).type).toBe("server_misconfigured");
+      expect(harness.logs).toContainEqual(expect.objectContaining({ event: "config_error" }));
+      expect(harness.upstream.requests).toHaveLength(0);
+    },
+  );
+
   it("rejects every call when neither tokens nor a JWT secret are configured", async () => {
     const harness = createHarness({ bindings: { CLIENT_TOKENS: undefined } });
     expect((await harness.generate()).status).toBe(401);
@@ -104,6 +129,57 @@ describe("client auth", () => {
       expect(harness.upstream.requests).toHaveLength(0);
     });
 
+    it.each([
+      ["RS256", "RS256"],
+      ["none", "none"],
+      ["HS512", "HS512"],
+    ])("rejects a JWT whose header names %s, whatever its signature", async (_, alg) => {
+      const harness = createHarness({ bindings: { JWT_SECRET } });
+      const token = await jwt({ sub: "user-1", exp: Math.floor(harness.clock.now() / 1000) + 300 });
+      const [, payload, signature] = token.split(".");
+      const header = base64Url({ alg, typ: "JWT" });
+      for (const forged of [`${header}.${payload}.${signature}`, `${header}.${payload}.`]) {
+        const response = await harness.generate(undefined, { authorization: `Bearer ${forged}` });
+        expect(response.status).toBe(401);
+      }
+      expect(harness.upstream.requests).toHaveLength(0);
+    });
+
+    it.each(["nbf", "iat"])(
+      "tolerates a %s up to a minute ahead of the worker's clock (issuer clock skew), not more",
+      async (claim) => {
+        const harness = createHarness({ bindings: { JWT_SECRET } });
+        const now = Math.floor(harness.clock.now() / 1000);
+        const bearer = async (at: number) => ({
+          authorization: `Bearer ${await jwt({ sub: "user-1", exp: now + 3600, [claim]: at })}`,
+        });
+        expect((await harness.generate(undefined, await bearer(now + 5))).status).toBe(200);
+        expect((await harness.generate(undefined, await bearer(now + 60))).status).toBe(200);
+        expect((await harness.generate(undefined, await bearer(now + 61))).status).toBe(401);
+        expect((await harness.generate(undefined, await bearer(now + 3600))).status).toBe(401);
+        expect(harness.upstreamCalls()).toHaveLength(2);
+      },
+    );
+
+    it("judges nbf by the injected clock, as it does exp", async () => {
+      const harness = createHarness({ bindings: { JWT_SECRET } });
+      const now = Math.floor(harness.clock.now() / 1000);
+      const token = await jwt({ sub: "user-1", nbf: now + 600, exp: now + 3600 });
+      expect((await harness.generate(undefined, { authorization: `Bearer ${token}` })).status).toBe(401);
+      harness.clock.advance(600_000);
+      expect((await harness.generate(undefined, { authorization: `Bearer ${token}` })).status).toBe(200);
+    });
+
+    it.each([
+      ["a non-numeric nbf", { nbf: "now" }],
+      ["a non-numeric iat", { iat: "now" }],
+    ])("rejects a JWT with %s", async (_, claims) => {
+      const harness = createHarness({ bindings: { JWT_SECRET } });
+      const token = await jwt({ sub: "u", exp: Math.floor(harness.clock.now() / 1000) + 300, ...claims });
+      expect((await harness.generate(undefined, { authorization: `Bearer ${token}` })).status).toBe(401);
+      expect(harness.upstream.requests).toHaveLength(0);
+    });
+
     it("rejects a tampered payload", async () => {
       const harness = createHarness({ bindings: { JWT_SECRET } });
       const token = await jwt({ sub: "user-1", exp: Math.floor(harness.clock.now() / 1000) + 300 });
@@ -137,6 +213,20 @@ describe("client auth", () => {
       expect(harness.logs).toContainEqual(expect.objectContaining({ client: "anonymous:203.0.113.9" }));
       expect(harness.upstreamCalls()[0]?.headers.authorization).toBe(`Bearer ${UPSTREAM_KEY}`);
     });
+
+    it.each(["false", "0", "off", "no", "", " ", "FALSE", "anything"])(
+      "keeps anonymous access off for ALLOW_ANONYMOUS=%j",
+      async (value) => {
+        const harness = createHarness({ bindings: { ALLOW_ANONYMOUS: value } });
+        const response = await harness.call("/ideogram/generate", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ image_request: { prompt: "a fox" } }),
+        });
+        expect(response.status).toBe(401);
+        expect(harness.upstream.requests).toHaveLength(0);
+      },
+    );
 
     it("still rejects a wrong credential when anonymous access is on", async () => {
       const harness = createHarness({ bindings: { ALLOW_ANONYMOUS: "true" } });

@@ -100,6 +100,21 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe(OTHER);
   });
 
+  it("treats the opaque origin null like any other origin outside the list", async () => {
+    const harness = createHarness({ bindings });
+    expect((await harness.call("/ideogram/generate", preflight("null"))).status).toBe(403);
+    expect(corsHeaders(await harness.call("/ideogram/generate", postFrom("null")))).toEqual([]);
+  });
+
+  it("never allows credentials, not even with *", async () => {
+    const harness = createHarness({ bindings: { ALLOWED_ORIGINS: "*" } });
+    for (const init of [preflight(OTHER), postFrom(OTHER)]) {
+      const response = await harness.call("/ideogram/generate", init);
+      expect(response.headers.get("access-control-allow-origin")).toBe(OTHER);
+      expect(response.headers.has("access-control-allow-credentials")).toBe(false);
+    }
+  });
+
   it("adds CORS headers to error answers for allowed origins, so browsers can read them", async () => {
     const harness = createHarness({ bindings });
     const response = await harness.call("/ideogram/generate", {

@@ -145,6 +145,14 @@ describe("image URL rewriting", () => {
     expect(allowed.startsWith(PROXY_PREFIX)).toBe(true);
   });
 
+  it.each(["false", "0", "off", "no", ""])(
+    "keeps private addresses refused for ALLOW_PRIVATE_IMAGE_HOSTS=%j",
+    async (value) => {
+      const { url } = await urlFromHost("127.0.0.1:8788", { ALLOW_PRIVATE_IMAGE_HOSTS: value });
+      expect(url.startsWith(PROXY_PREFIX)).toBe(false);
+    },
+  );
+
   it.each(["93.184.216.34", "172.32.0.1", "[2606:4700::1111]", "images.example:8443"])(
     "proxies the public host %s when allow-listed",
     async (host) => {
@@ -152,6 +160,43 @@ describe("image URL rewriting", () => {
       expect(url.startsWith(PROXY_PREFIX)).toBe(true);
     },
   );
+
+  it.each([
+    ["https://ideogram.ai.evil.example/x.png", "host_not_allowed"],
+    ["https://evilideogram.ai/x.png", "host_not_allowed"],
+    ["https://ideogram.ai:8443/x.png", "host_not_allowed"],
+    ["https://ideogram.ai./x.png", "host_not_allowed"],
+    ["https://ideogram.ai@evil.example/x.png", "unsupported_url"],
+    ["https://evil.example@ideogram.ai/x.png", "unsupported_url"],
+    ["ftp://ideogram.ai/x.png", "unsupported_url"],
+    ["javascript:alert(1)//ideogram.ai", "unsupported_url"],
+  ])("does not proxy the look-alike %s (%s)", async (imageUrl, reason) => {
+    const harness = proxied({
+      around: async (h, input, init) => withImageUrls(await h.upstream.fetch(input, init), () => imageUrl),
+    });
+    const [url] = await imageUrls(harness);
+    expect(url).toBe(imageUrl);
+    expect(harness.logs).toContainEqual(expect.objectContaining({ event: "image_url_not_proxied", reason }));
+  });
+
+  it.each([
+    ["http://2130706433/x.png", "127.0.0.1"],
+    ["http://0x7f.1/x.png", "127.0.0.1"],
+    ["http://0177.0.0.1/x.png", "127.0.0.1"],
+    ["http://127.1/x.png", "127.0.0.1"],
+    ["http://[::ffff:127.0.0.1]/x.png", "[::ffff:7f00:1]"],
+    ["http://[0:0:0:0:0:0:0:1]/x.png", "[::1]"],
+  ])("sees through the numeric form %s of an allow-listed private address", async (imageUrl, host) => {
+    const harness = proxied({
+      bindings: { IMAGE_HOSTS: host },
+      around: async (h, input, init) => withImageUrls(await h.upstream.fetch(input, init), () => imageUrl),
+    });
+    const [url] = await imageUrls(harness);
+    expect(url).toBe(imageUrl);
+    expect(harness.logs).toContainEqual(
+      expect.objectContaining({ event: "image_url_not_proxied", reason: "private_address" }),
+    );
+  });
 
   it("never puts the upstream key in a token, even when the upstream echoes it into an image URL", async () => {
     const harness = proxied({
@@ -440,6 +485,27 @@ describe("upstream image failures", () => {
     await expectBadGateway(harness, url!, "image_unavailable");
   });
 
+  it("refuses an image whose declared length is over 16 MiB, without reading it", async () => {
+    let pulled = 0;
+    const harness = proxied({
+      around: async (h, input, init) => {
+        if (isGenerate(input)) return h.upstream.fetch(input, init);
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (pulled++ === 16) controller.close();
+            else controller.enqueue(new Uint8Array(1024));
+          },
+        });
+        return new Response(body, {
+          headers: { "content-type": "image/png", "content-length": String(16 * 1024 * 1024 + 1) },
+        });
+      },
+    });
+    const [url] = await imageUrls(harness);
+    await expectBadGateway(harness, url!, "image_unavailable");
+    expect(pulled).toBeLessThan(16);
+  });
+
   it("answers a dropped connection with 502 upstream_unreachable", async () => {
     const harness = proxied();
     const [url] = await imageUrls(harness);
@@ -499,6 +565,37 @@ describe("R2 persistence (IMAGES bucket)", () => {
     await harness.settle();
     harness.clock.advance(DAY_MS + 1_000);
     expect((await harness.sibling().call(url!)).status).toBe(403);
+  });
+
+  it("keeps no bucket copy of an image of unknown length over 16 MiB (it is never buffered whole)", async () => {
+    const { env } = await import("cloudflare:workers");
+    const chunk = new Uint8Array(1024 * 1024).fill(7);
+    const harness = proxied({
+      bindings: { IMAGES: env.IMAGES },
+      around: async (h, input, init) => {
+        if (isGenerate(input)) return h.upstream.fetch(input, init);
+        await h.upstream.fetch(input, init);
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent++ === 17) controller.close();
+            else controller.enqueue(chunk);
+          },
+        });
+        return new Response(body, { headers: { "content-type": "image/png" } });
+      },
+    });
+    const [url] = await imageUrls(harness);
+    const first = await harness.call(url!);
+    expect(first.status).toBe(200);
+    expect((await bytes(first)).length).toBe(17 * chunk.length);
+    await harness.settle();
+    expect(harness.logs).toContainEqual(expect.objectContaining({ event: "image_store_failed" }));
+    const downloads = harness.imageCalls().length;
+    const elsewhere = await harness.sibling().call(url!);
+    expect(elsewhere.headers.get("x-ideokit-cache")).toBe("MISS");
+    await elsewhere.body?.cancel();
+    expect(harness.imageCalls()).toHaveLength(downloads + 1);
   });
 
   it("ends a token after IMAGE_RETENTION_DAYS", async () => {

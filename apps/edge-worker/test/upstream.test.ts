@@ -184,4 +184,95 @@ describe("forwarding to the upstream", () => {
       expect(response.headers.get("x-debug-auth")).toBe("Bearer [redacted]");
     }
   });
+
+  it.each([
+    [
+      "\\u escapes",
+      (key: string) =>
+        [...key].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+    ],
+    ["escaped slashes (PHP's json_encode)", (key: string) => key.replaceAll("/", "\\/")],
+  ])(
+    "redacts a key that a 200 body writes with %s, in the answer, its image token and the cache",
+    async (_, encode) => {
+      const key = "sk/upstream+9c1f/77";
+      const seeded = { image_request: { prompt: "a lighthouse", seed: 5 } };
+      const harness = createHarness({
+        bindings: { IDEOGRAM_API_KEY: key, IMAGE_SIGNING_SECRET: "image-secret-for-redaction" },
+        fetch: async () =>
+          new Response(
+            `{"created":"2025-01-01T00:00:00+00:00","data":[{"prompt":"sent ${encode(key)}",` +
+              `"is_image_safe":true,"seed":5,"url":"http://upstream.test/images/a.png?k=${encode(key)}"}]}`,
+            { headers: { "content-type": "application/json" } },
+          ),
+      });
+      for (const expected of ["MISS", "HIT"]) {
+        const response = await harness.generate(seeded);
+        expect(response.status).toBe(200);
+        expect(response.headers.get("x-ideokit-cache")).toBe(expected);
+        const answer = (await response.json()) as { data: { prompt: string; url: string }[] };
+        expect(JSON.stringify(answer)).not.toContain(key);
+        expect(answer.data[0]?.prompt).toBe("sent [redacted]");
+        const token = new URL(answer.data[0]!.url).pathname.split("/").at(-1)!;
+        const payload = atob(token.split(".")[0]!.replaceAll("-", "+").replaceAll("_", "/"));
+        expect(JSON.parse(payload).u).toBe("http://upstream.test/images/a.png?k=[redacted]");
+      }
+    },
+  );
+
+  it("relays no upstream header that would act on the worker's origin", async () => {
+    const originWide = {
+      "strict-transport-security": "max-age=63072000; includeSubDomains; preload",
+      "clear-site-data": '"*"',
+      nel: '{"report_to":"upstream","max_age":31536000}',
+      "report-to": '{"group":"upstream","endpoints":[{"url":"https://upstream.example/r"}]}',
+      "reporting-endpoints": 'upstream="https://upstream.example/r"',
+      "alt-svc": 'h3=":443"; ma=86400',
+      link: "<https://upstream.example/x.js>; rel=preload; as=script",
+      refresh: "0; url=https://upstream.example/",
+      "content-disposition": "attachment; filename=page.html",
+      "content-security-policy": "default-src *",
+      "permissions-policy": "camera=*",
+      "set-login": "logged-in",
+      location: "https://upstream.example/",
+    };
+    for (const status of [200, 400, 429, 500]) {
+      const direct = createEmulator({ apiKey: UPSTREAM_KEY });
+      const harness = createHarness({
+        fetch: async (input, init) => {
+          const reply = await direct.fetch(input, init);
+          const headers = new Headers(reply.headers);
+          for (const [name, value] of Object.entries(originWide)) headers.set(name, value);
+          headers.set("retry-after", "7");
+          headers.set("ratelimit-remaining", "3");
+          const body = status === 200 ? reply.body : JSON.stringify({ error: "nope" });
+          return new Response(body, { status, headers });
+        },
+      });
+      const response = await harness.generate();
+      expect(response.status).toBe(status);
+      for (const name of Object.keys(originWide)) expect(response.headers.has(name)).toBe(false);
+      expect(response.headers.get("retry-after")).toBe("7");
+      expect(response.headers.get("ratelimit-remaining")).toBe("3");
+    }
+  });
+
+  it.each(["text/html; profile=json", "text/html", "application/jsonp", "image/svg+xml; a=json"])(
+    "answers as application/json whatever non-JSON content type the upstream names (%s)",
+    async (contentType) => {
+      for (const status of [200, 400]) {
+        const direct = createEmulator({ apiKey: UPSTREAM_KEY });
+        const harness = createHarness({
+          fetch: async (input, init) => {
+            const reply = await direct.fetch(input, init);
+            const body = status === 200 ? await reply.text() : '{"error":"<script>alert(1)</script>"}';
+            return new Response(body, { status, headers: { "content-type": contentType } });
+          },
+        });
+        const response = await harness.generate();
+        expect(response.status).toBe(status);
+        expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      }
+    },
+  );
 });

@@ -11,6 +11,14 @@ export function isServableImageType(contentType: string | null): contentType is 
   return !/^image\/svg/i.test(contentType ?? "");
 }
 
+/** The largest image the proxy serves or keeps; a generated image is a few megabytes. */
+export const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+
+/** Whether a declared Content-Length is over {@link MAX_IMAGE_BYTES} (an absent one is not). */
+export function declaresOversizedImage(contentLength: string | null): boolean {
+  return Number(contentLength) > MAX_IMAGE_BYTES;
+}
+
 /** How one image answer is described to the client. */
 export interface ImageAnswer {
   contentType: string;

@@ -1,6 +1,7 @@
 import { readFresh, writeUntil } from "../cache/edge-cache.ts";
 import type { Runtime } from "../context.ts";
-import type { ImageAnswer } from "./image-headers.ts";
+import { readAtMost } from "../http/read-at-most.ts";
+import { type ImageAnswer, MAX_IMAGE_BYTES } from "./image-headers.ts";
 
 /** The Cache API cache holding proxied images. */
 export const IMAGE_CACHE_NAME = "ideokit-images";
@@ -83,13 +84,15 @@ export async function imageStores(options: {
 /**
  * Writes a copy to R2. R2 takes a stream only with a length known up front, so a copy of known
  * length is pumped through a FixedLengthStream (chunk by chunk: workerd cannot pipe a JS stream
- * into it); one without a length is read whole first.
+ * into it); one without a length is read whole first, and given up past MAX_IMAGE_BYTES.
  */
 async function putInBucket(bucket: R2Bucket, key: string, copy: ReadableStream, described: ImageAnswer) {
   const options = { httpMetadata: { contentType: described.contentType } };
   const length = Number(described.contentLength);
   if (described.contentLength === null || !Number.isSafeInteger(length) || length < 0) {
-    await bucket.put(key, await new Response(copy).arrayBuffer(), options);
+    const whole = await readAtMost(copy, MAX_IMAGE_BYTES);
+    if (whole === undefined) throw new RangeError(`an image over ${MAX_IMAGE_BYTES} bytes is not kept`);
+    await bucket.put(key, whole, options);
     return;
   }
   const sized = new FixedLengthStream(length);

@@ -1,8 +1,8 @@
-import { bodyLimit } from "hono/body-limit";
 import { every } from "hono/combine";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
 import { errorResponse } from "../http/error-response.ts";
+import { readAtMost } from "../http/read-at-most.ts";
 
 /** The largest request body the worker reads: a generate request is a few hundred bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -17,16 +17,16 @@ const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const sizeLimit = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) =>
-    errorResponse(c, 413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`),
-});
-
-const parseJson = createMiddleware<AppEnv>(async (c, next) => {
+const readJson = createMiddleware<AppEnv>(async (c, next) => {
+  // A declared length over the limit is refused unread; any other is checked against the bytes.
+  const declared = Number(c.req.header("content-length"));
+  const bytes = declared > MAX_BODY_BYTES ? undefined : await readAtMost(c.req.raw.body, MAX_BODY_BYTES);
+  if (bytes === undefined) {
+    return errorResponse(c, 413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  }
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    body = JSON.parse(await bytes.text());
   } catch {
     return errorResponse(c, 400, "invalid_request", NOT_JSON, { issues: [{ path: [], message: NOT_JSON }] });
   }
@@ -34,7 +34,7 @@ const parseJson = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** JSON only (415), at most 16 kB (413), well-formed (400); the parsed body lands in `c.var.body`. */
+/** JSON only (415), at most 16 kB however it is framed (413), well-formed (400); the parsed body lands in `c.var.body`. */
 export function bodyGuard() {
-  return every(jsonOnly, sizeLimit, parseJson);
+  return every(jsonOnly, readJson);
 }

@@ -7,7 +7,12 @@ import { errorResponse } from "../http/error-response.ts";
 import { methodNotAllowed } from "../http/method-not-allowed.ts";
 import { fetchUpstreamImage, ImageRedirectRefusedError } from "../images/fetch-upstream-image.ts";
 import { imageUrlRefusal } from "../images/host-policy.ts";
-import { isServableImageType, matchesEtag, validatorHeaders } from "../images/image-headers.ts";
+import {
+  declaresOversizedImage,
+  isServableImageType,
+  matchesEtag,
+  validatorHeaders,
+} from "../images/image-headers.ts";
 import { imageStores } from "../images/image-stores.ts";
 import { type ImageToken, verifyImageToken } from "../images/image-token.ts";
 import { streamImage } from "../images/stream-image.ts";
@@ -80,7 +85,13 @@ export function imagesRoute(runtime: Runtime): Hono<AppEnv> {
       return downloadFailure(c, error, note);
     }
     const contentType = response.headers.get("content-type");
-    if (!response.ok || response.body === null || !isServableImageType(contentType)) {
+    const contentLength = response.headers.get("content-length");
+    if (
+      !response.ok ||
+      response.body === null ||
+      !isServableImageType(contentType) ||
+      declaresOversizedImage(contentLength)
+    ) {
       await response.body?.cancel();
       note("image_unavailable");
       return errorResponse(
@@ -90,7 +101,7 @@ export function imagesRoute(runtime: Runtime): Hono<AppEnv> {
         `The upstream did not serve the image (status ${response.status}).`,
       );
     }
-    const described = { ...validators, contentType, contentLength: response.headers.get("content-length") };
+    const described = { ...validators, contentType, contentLength };
     return streamImage(c, response.body, described, "MISS", stores.writers(["edge", "bucket"]), note);
   });
   route.all("/images/:token", methodNotAllowed(["GET", "HEAD"]));

@@ -47,6 +47,26 @@ function withJsonEscapes(secrets: string[]): string[] {
 }
 
 /**
+ * A JSON body with every secret redacted, however it was escaped. The text keeps the upstream's
+ * own formatting unless a secret survives in a form text matching cannot see (`\u0073k-…`, PHP's
+ * `\/`): then it is written anew from its parsed value, where every escape has been undone.
+ */
+function redactJsonText(text: string, secrets: string[]): string {
+  const escaped = withJsonEscapes(secrets);
+  const redacted = redactSecrets(text, escaped);
+  const parsed = parseJson(redacted);
+  if (!parsed.ok) return redacted;
+  const normalised = JSON.stringify(parsed.value);
+  const rewritten = redactSecrets(normalised, escaped);
+  return rewritten === normalised ? redacted : rewritten;
+}
+
+/** Whether a content type names JSON (`application/json`, or a `+json` type such as problem+json). */
+function isJsonType(contentType: string): boolean {
+  return /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(contentType);
+}
+
+/**
  * The client's copy of an upstream reply, secrets redacted. A 2xx must parse as a generate
  * response (core decides) or the client gets 502; a parsed one goes to `deliver`. An error keeps
  * its status and JSON body (core's errorFromResponse redacts it); a non-JSON error page keeps its
@@ -61,9 +81,9 @@ export async function relayReply(
   const { status } = reply;
   const headers = relayHeaders(reply.headers, secrets);
   const upstreamType = reply.headers.get("content-type") ?? "";
-  headers.set("content-type", /\bjson\b/i.test(upstreamType) ? upstreamType : JSON_TYPE);
+  headers.set("content-type", isJsonType(upstreamType) ? upstreamType : JSON_TYPE);
   if (status >= 200 && status < 300) {
-    const text = redactSecrets(reply.text, withJsonEscapes(secrets));
+    const text = redactJsonText(reply.text, secrets);
     const response = generateResponseOf(text);
     if (response === undefined) {
       return errorResponse(

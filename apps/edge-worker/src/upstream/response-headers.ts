@@ -1,32 +1,21 @@
 import { redactSecrets } from "@ideokit/core";
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) never cross a proxy. */
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
+/** Upstream headers outside `x-*` and `ratelimit*` that a client acts on: the retry policy's inputs. */
+const RELAYED = new Set(["retry-after", "retry-after-ms"]);
 
 /**
- * Headers the worker owns or re-frames: the body is re-encoded, CORS and the request id are the
- * worker's, and upstream cookies or auth challenges concern the worker's key, not the client.
+ * Whether an upstream header reaches the client: the retry policy's inputs, rate-limit state
+ * (`ratelimit*`) and the service's own `x-` headers. Everything else stays behind, because the
+ * client's browser would apply it to the worker's origin (Strict-Transport-Security,
+ * Clear-Site-Data, NEL and Report-To, Alt-Svc, Link, Refresh, Set-Cookie, …) or because the worker
+ * re-frames the body (hop-by-hop headers, Content-Length, Content-Encoding) and owns the request id.
  */
-const WORKER_OWNED = new Set([
-  "content-length",
-  "content-encoding",
-  "content-type",
-  "set-cookie",
-  "www-authenticate",
-  "x-request-id",
-]);
+function isRelayed(name: string): boolean {
+  if (name === "x-request-id") return false;
+  return RELAYED.has(name) || name.startsWith("x-") || name.startsWith("ratelimit");
+}
 
-/** The upstream's end-to-end headers, safe to relay, with any secret redacted from their values. */
+/** The upstream's relayable headers (see isRelayed), with any secret redacted from their values. */
 export function relayHeaders(upstream: Headers, secrets: string[]): Headers {
   const named = new Set(
     (upstream.get("connection") ?? "")
@@ -36,15 +25,7 @@ export function relayHeaders(upstream: Headers, secrets: string[]): Headers {
   );
   const relayed = new Headers();
   for (const [name, value] of upstream) {
-    if (
-      HOP_BY_HOP.has(name) ||
-      named.has(name) ||
-      WORKER_OWNED.has(name) ||
-      name.startsWith("access-control-")
-    ) {
-      continue;
-    }
-    relayed.append(name, redactSecrets(value, secrets));
+    if (isRelayed(name) && !named.has(name)) relayed.append(name, redactSecrets(value, secrets));
   }
   const upstreamId = upstream.get("x-request-id");
   if (upstreamId) relayed.set("x-upstream-request-id", redactSecrets(upstreamId, secrets));

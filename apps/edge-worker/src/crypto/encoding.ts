@@ -18,11 +18,16 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
-/** Bytes of an unpadded base64url string, or undefined when it is not one. */
+/**
+ * Bytes of an unpadded base64url string, or undefined when it is not one. Only the canonical
+ * spelling is accepted: the unused low bits of the last character must be zero, so one value has one
+ * token (tokens key the edge cache and the access log).
+ */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[\w-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return toBase64Url(bytes) === text ? bytes : undefined;
 }
 
 /** Lower-case hex of SHA-256 over a string's UTF-8 bytes. */

@@ -85,6 +85,16 @@ export {
   SEED_MIN,
 } from "./limits.ts";
 export { DEFAULT_MODEL, type ModelDependentField, modelSupports, modelsSupporting } from "./model-support.ts";
+export type {
+  CheckOptions,
+  HttpRequest,
+  InputOf,
+  Operation,
+  OutputOf,
+  RequestTarget,
+  ResponseKind,
+  SafeResult,
+} from "./operation.ts";
 export { parseGenerateResponse, parseGenerateResponseText } from "./parse.ts";
 export { redactSecrets } from "./redact.ts";
 export {

@@ -10,6 +10,7 @@ export {
   IDEOGRAM_OFFICIAL,
   KKIAI,
 } from "./build.ts";
+export { IMAGE_CONTENT_TYPES, isImageContentType, type MimeType, parseMimeType } from "./content-type.ts";
 export {
   aspectRatioValue,
   parseResolution,
@@ -96,7 +97,7 @@ export type {
   SafeResult,
 } from "./operation.ts";
 export { parseGenerateResponse, parseGenerateResponseText } from "./parse.ts";
-export { redactSecrets } from "./redact.ts";
+export { MIN_SECRET_LENGTH, redactSecrets } from "./redact.ts";
 export {
   type ColorPalette,
   type ColorPaletteMember,

@@ -30,15 +30,18 @@ function entriesOf(pkgDir) {
   const tsdownEntries = [...readText(join(pkgDir, "tsdown.config.ts")).matchAll(/entry:\s*\[([^\]]*)\]/g)]
     .flatMap((match) => [...match[1].matchAll(/["']([^"']+)["']/g)])
     .map((match) => match[1]);
-  return Object.entries(manifest.exports)
-    .filter(([subpath]) => subpath !== "./package.json")
-    .map(([subpath, target]) => {
-      const distFile = target.import?.default ?? target.default ?? target;
-      const name = basename(distFile, extname(distFile));
-      const source = tsdownEntries.find((entry) => basename(entry, extname(entry)) === name);
-      if (!source) throw new Error(`${manifest.name}: no tsdown entry builds ${distFile}`);
-      return { specifier: manifest.name + subpath.slice(1), file: join(pkgDir, source) };
-    });
+  return (
+    Object.entries(manifest.exports)
+      // Data files (./package.json, ./openapi.json) are not modules: they have no exports to document.
+      .filter(([, target]) => typeof target !== "string" || !target.endsWith(".json"))
+      .map(([subpath, target]) => {
+        const distFile = target.import?.default ?? target.default ?? target;
+        const name = basename(distFile, extname(distFile));
+        const source = tsdownEntries.find((entry) => basename(entry, extname(entry)) === name);
+        if (!source) throw new Error(`${manifest.name}: no tsdown entry builds ${distFile}`);
+        return { specifier: manifest.name + subpath.slice(1), file: join(pkgDir, source) };
+      })
+  );
 }
 
 /** The runtime a package's code assumes (`lib` and `types` of its tsconfig.json), for its examples too. */

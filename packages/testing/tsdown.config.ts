@@ -2,10 +2,10 @@ import { defineConfig } from "tsdown";
 
 export default defineConfig([
   {
-    entry: ["src/index.ts", "src/node.ts", "src/chromium.ts"],
+    entry: ["src/index.ts", "src/node.ts", "src/chromium.ts", "src/spec.ts"],
     format: ["esm", "cjs"],
     platform: "neutral",
-    // Only the ./node and ./chromium entries import node: built-ins; the main entry stays runtime-neutral.
+    // Only the ./node, ./chromium and ./spec entries import node: built-ins; the main entry stays runtime-neutral.
     deps: { neverBundle: [/^node:/] },
     dts: true,
     sourcemap: true,

@@ -6,7 +6,8 @@ import { emulatorCommands } from "./test/node/emulator-commands.ts";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/node/global-setup.ts"],
+    // The build first (core and testing are loaded from their dist), then the emulator.
+    globalSetup: ["../../scripts/vitest-build-first.mjs", "test/node/global-setup.ts"],
     testTimeout: 15_000,
     fileParallelism: false,
     browser: {

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-import { runCli } from "./cli/run-cli.ts";
+// The bin's entry imports only the version check, and the CLI once that passed: undici 8 fails while
+// it loads on an older Node (`Cannot read properties of undefined (reading 'bind')`), which says
+// nothing about the version, and static imports would load it before any line here runs.
+import { nodeVersionProblem } from "./cli/node-floor.ts";
 
-const interrupt = new AbortController();
-process.once("SIGINT", () => interrupt.abort());
-process.exitCode = await runCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  signal: interrupt.signal,
-});
+const problem = nodeVersionProblem(process.versions.node);
+if (problem === undefined) {
+  const { main } = await import("./cli/main.ts");
+  await main();
+} else {
+  process.stderr.write(`${problem}\n`);
+  process.exitCode = 1;
+}

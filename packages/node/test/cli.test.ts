@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +28,21 @@ function ideokit(args: string[], options: { env?: Record<string, string>; cwd?: 
   });
 }
 
+/**
+ * A Node older than the package's floor to run the bin with: IDEOKIT_OLD_NODE, else the system's
+ * /usr/bin/node when it is older (Node 20 on the reference machine). Undefined when there is none.
+ */
+function olderNode(): { path: string; version: string } | undefined {
+  const path = process.env.IDEOKIT_OLD_NODE ?? "/usr/bin/node";
+  const run = spawnSync(path, ["--version"], { encoding: "utf8" });
+  if (run.status !== 0) return undefined;
+  const version = run.stdout.trim();
+  const [major = 0, minor = 0] = version.slice(1).split(".").map(Number);
+  const [floorMajor = 0, floorMinor = 0] = packageJson.engines.node.replace(">=", "").split(".").map(Number);
+  return major < floorMajor || (major === floorMajor && minor < floorMinor) ? { path, version } : undefined;
+}
+const oldNode = olderNode();
+
 const withEmulator = () => ({ IDEOGRAM_API_KEY: API_KEY, IDEOGRAM_BASE_URL: emulator().url });
 
 describe("ideokit CLI", () => {
@@ -48,6 +63,26 @@ describe("ideokit CLI", () => {
       expect(stdout).toContain(text);
     }
   });
+
+  it.skipIf(oldNode === undefined)(
+    "on a Node older than engines.node, says which it needs and exits 1",
+    async () => {
+      const { path, version } = oldNode!;
+      const run = await new Promise<Run>((resolve) => {
+        execFile(
+          path,
+          [BIN, "--version"],
+          { env: { PATH: process.env.PATH ?? "" } },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        );
+      });
+
+      expect(packageJson.engines.node).toBe(">=22.19");
+      expect(run.stderr).toBe(`ideokit needs Node ≥ 22.19 (this is ${version})\n`);
+      expect(run.stdout).toBe("");
+      expect(run.code).toBe(1);
+    },
+  );
 
   it("--version prints the package version", async () => {
     const { code, stdout } = await ideokit(["--version"]);

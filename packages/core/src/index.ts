@@ -63,6 +63,26 @@ export {
   IMAGE_REQUEST_FIELDS,
   type ImageRequestField,
 } from "./fields.ts";
+export {
+  extensionOf,
+  type FileFormat,
+  formatOfMime,
+  mimeOf,
+  SNIFF_BYTES,
+  sniffFileType,
+} from "./files/formats.ts";
+export { readImageSize } from "./files/image-size.ts";
+export { type FileInput, isFileInput, type NamedFileInput, toBlobPart } from "./files/input.ts";
+export {
+  FONT_FORMATS,
+  IMAGE_FORMATS,
+  MAX_CHARACTER_REFERENCE_IMAGES,
+  MAX_FONT_BYTES,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGES_PER_FIELD,
+  MAX_REFERENCE_IMAGES_TOTAL_BYTES,
+} from "./files/limits.ts";
+export { checkFileRules, type FileRule } from "./files/rules.ts";
 export { type HeaderSource, headerValue, normalizeHeaders, requestIdOf } from "./headers.ts";
 export {
   assertImageContentType,

@@ -13,6 +13,13 @@ export type IssueCode =
   | "conflict"
   | "unsupported_by_model"
   | "invalid_json"
+  | "invalid_file_format"
+  | "file_too_big"
+  | "too_many_files"
+  | "too_few_files"
+  | "size_mismatch"
+  | "empty_file"
+  | "unreadable_file"
   | "invalid";
 
 /** One offending field: where it is, what kind of problem, and a message a person can act on. */

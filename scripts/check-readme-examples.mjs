@@ -16,7 +16,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(import.meta.dirname, "..");
-const PACKAGES = ["core", "node", "browser", "testing"];
+const PACKAGES = ["core", "node", "browser", "testing", "ai-sdk"];
 const tsc = fileURLToPath(new URL("bin/tsc", import.meta.resolve("typescript/package.json")));
 const IDENTIFIER = "[A-Za-z_$][\\w$]*";
 

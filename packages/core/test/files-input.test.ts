@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extensionOf, formatOfMime, isFileInput, mimeOf, toBlobPart } from "../src/index.ts";
-import { gif, png, webpLossy } from "./file-bytes.ts";
+import { gif, jpeg, png, webpLossy } from "./file-bytes.ts";
 
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
 
@@ -80,6 +80,18 @@ describe("toBlobPart", () => {
     const unknown = toBlobPart(new TextEncoder().encode("hello"), "image");
     expect(unknown.name).toBe("image");
     expect(unknown.blob.type).toBe("");
+  });
+
+  it("gives FormData a file part with that name and type", async () => {
+    const bytes = jpeg(4, 4);
+    const { blob, name } = toBlobPart({ data: bytes.buffer as ArrayBuffer }, "image");
+    const form = new FormData();
+    form.append("image", blob, name);
+    const part = form.get("image");
+    expect(part).toBeInstanceOf(Blob);
+    expect((part as File).name).toBe("image.jpg");
+    expect((part as File).type).toBe("image/jpeg");
+    expect(await bytesOf(part as File)).toEqual(bytes);
   });
 
   it("uses the fallback for a File without a name", () => {

@@ -159,6 +159,22 @@ describe("checkFileRules", () => {
     ]);
   });
 
+  it("pairs list fields: one mask for each reference image", async () => {
+    const two = {
+      character_reference_images: [png(8, 8)],
+      character_reference_images_mask: [png(8, 8), png(8, 8)],
+    };
+    expect(await checkFileRules(two, references)).toEqual([
+      {
+        path: ["character_reference_images_mask"],
+        code: "too_many_files",
+        message: "has 2 files but character_reference_images has 1; send one for each",
+      },
+    ]);
+    const paired = { character_reference_images: [jpeg(8, 8)], character_reference_images_mask: [png(8, 8)] };
+    expect(await checkFileRules(paired, references)).toEqual([]);
+  });
+
   it("counts files: required, too few and too many", async () => {
     expect(await checkFileRules({}, edit)).toEqual([
       { path: ["image_file"], code: "required", message: "required; send a PNG, JPEG or WebP" },

@@ -19,14 +19,15 @@ export interface FileRule {
   maxCount?: number;
   /** Largest size of all the field's files together, in bytes. */
   totalMaxBytes?: number;
-  /** A field whose image this one's must match in width and height (index by index when both are lists). */
+  /** A field whose image this one's must match in width and height (index by index when both are lists, then as many). */
   sameSizeAs?: string;
   /** How messages of other rules name this field's files (default: the field name). */
   label?: string;
 }
 
 const MB = 1024 * 1024;
-const IMAGE_FORMATS: readonly FileFormat[] = ["png", "jpeg", "webp", "gif"];
+// The formats whose header readImageSize reads; a file of one of them that states no size is damaged.
+const SIZED_FORMATS: readonly FileFormat[] = ["png", "jpeg", "webp", "gif"];
 
 const megabytes = (bytes: number): string => `${Number((bytes / MB).toFixed(1))} MB`;
 
@@ -81,7 +82,7 @@ async function inspect(
   if (format === undefined || !rule.formats.includes(format)) {
     const found = format === undefined ? "is not a file of a known format" : `is ${formatName(format)}`;
     issues.push(issue(path, "invalid_file_format", `${found}; send ${wanted}`));
-  } else if (IMAGE_FORMATS.includes(format) && (await sizeOf(value)) === undefined) {
+  } else if (SIZED_FORMATS.includes(format) && (await sizeOf(value)) === undefined) {
     // The magic bytes are right but no width and height follow: the file is cut short or damaged.
     const message = `is cut short or damaged: its ${formatName(format).replace(/^an? /, "")} header states no size`;
     issues.push(issue(path, "unreadable_file", message));
@@ -94,6 +95,7 @@ async function inspect(
 const listOf = (value: unknown): unknown[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
+/** Issues of a `sameSizeAs` rule: lists paired index by index must be as long, and each image the size of its counterpart. */
 async function mismatches(
   input: Record<string, unknown>,
   rule: FileRule,
@@ -102,23 +104,30 @@ async function mismatches(
   sizeOf: SizeOf,
 ): Promise<ValidationIssue[]> {
   const files = listOf(input[rule.field]);
-  const targets = listOf(input[target]);
+  const counterparts = listOf(input[target]);
+  const many = Array.isArray(input[rule.field]);
   const pairwise = Array.isArray(input[target]);
   const label = rules.find((other) => other.field === target)?.label ?? target;
+  const issues: ValidationIssue[] = [];
+  if (many && pairwise && files.length > 0 && files.length !== counterparts.length) {
+    const code = files.length > counterparts.length ? "too_many_files" : "too_few_files";
+    const message = `has ${plural(files.length, "file")} but ${label} has ${counterparts.length}; send one for each`;
+    issues.push(issue([rule.field], code, message));
+  }
   const found = await Promise.all(
     files.map(async (file, index): Promise<ValidationIssue | undefined> => {
-      const target = targets[pairwise ? index : 0];
+      const counterpart = counterparts[pairwise ? index : 0];
       // Files that are missing, of no image format or unreadable are reported by their own checks.
-      if (!isFileInput(file) || !isFileInput(target)) return undefined;
-      const [own, other] = await Promise.all([sizeOf(file), sizeOf(target)]);
+      if (!isFileInput(file) || !isFileInput(counterpart)) return undefined;
+      const [own, other] = await Promise.all([sizeOf(file), sizeOf(counterpart)]);
       if (!own || !other || (own.width === other.width && own.height === other.height)) return undefined;
-      const path = Array.isArray(input[rule.field]) ? [rule.field, index] : [rule.field];
       const name = pairwise ? formatPath([label, index]) : label;
       const message = `is ${own.width}×${own.height} but ${name} is ${other.width}×${other.height}; it must be the same size`;
-      return issue(path, "size_mismatch", message);
+      return issue(many ? [rule.field, index] : [rule.field], "size_mismatch", message);
     }),
   );
-  return found.filter((mismatch) => mismatch !== undefined);
+  for (const mismatch of found) if (mismatch) issues.push(mismatch);
+  return issues;
 }
 
 async function checkRule(

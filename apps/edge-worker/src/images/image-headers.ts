@@ -1,14 +1,13 @@
-import { assertImageContentType } from "@ideokit/core";
+import { isImageContentType, parseMimeType } from "@ideokit/core";
 import { CACHE_STATUS_HEADER, type CacheStatus } from "../cache/generate-cache.ts";
 
-/** `image/*` (core's rule), minus SVG: a script-capable document must not be served from the worker's origin. */
-export function isServableImageType(contentType: string | null): contentType is string {
-  try {
-    assertImageContentType(contentType, "");
-  } catch {
-    return false;
-  }
-  return !/^image\/svg/i.test(contentType ?? "");
+/**
+ * The type the proxy serves an image as: the canonical essence (`image/png`) of exactly one raster
+ * type (core's isImageContentType), or undefined. A list (`image/png,text/html`) or SVG is never
+ * served from the worker's origin, and parameters are dropped so the browser has nothing to reinterpret.
+ */
+export function servableImageType(contentType: string | null): string | undefined {
+  return isImageContentType(contentType) ? parseMimeType(contentType)?.essence : undefined;
 }
 
 /** The largest image the proxy serves or keeps; a generated image is a few megabytes. */

@@ -1,7 +1,7 @@
 import { readFresh, writeUntil } from "../cache/edge-cache.ts";
 import type { Runtime } from "../context.ts";
 import { readAtMost } from "../http/read-at-most.ts";
-import { type ImageAnswer, MAX_IMAGE_BYTES } from "./image-headers.ts";
+import { type ImageAnswer, MAX_IMAGE_BYTES, servableImageType } from "./image-headers.ts";
 
 /** The Cache API cache holding proxied images. */
 export const IMAGE_CACHE_NAME = "ideokit-images";
@@ -27,7 +27,7 @@ export interface ImageStores {
   writers(names: readonly ("edge" | "bucket")[]): ImageCopyWriter[];
 }
 
-/** The stores for one image; reads that fail count as misses. */
+/** The stores for one image; reads that fail, or hold a copy of a type the proxy does not serve, count as misses. */
 export async function imageStores(options: {
   runtime: Runtime;
   bucket: R2Bucket | undefined;
@@ -49,20 +49,22 @@ export async function imageStores(options: {
       const cached = edge ? await readFresh(edge, cacheKey, runtime.now()).catch(() => undefined) : undefined;
       if (!cached?.body) return undefined;
       const { headers } = cached;
-      return {
-        body: cached.body,
-        contentType: headers.get("content-type") ?? "",
-        contentLength: headers.get("content-length"),
-      };
+      const contentType = servableImageType(headers.get("content-type"));
+      if (contentType === undefined) {
+        await cached.body.cancel();
+        return undefined;
+      }
+      return { body: cached.body, contentType, contentLength: headers.get("content-length") };
     },
     async readBucket() {
       const object = bucket ? await bucket.get(objectKey).catch(() => null) : null;
       if (!object) return undefined;
-      return {
-        body: object.body,
-        contentType: object.httpMetadata?.contentType ?? "",
-        contentLength: String(object.size),
-      };
+      const contentType = servableImageType(object.httpMetadata?.contentType ?? null);
+      if (contentType === undefined) {
+        await object.body.cancel();
+        return undefined;
+      }
+      return { body: object.body, contentType, contentLength: String(object.size) };
     },
     writers(names) {
       const writers: ImageCopyWriter[] = [];

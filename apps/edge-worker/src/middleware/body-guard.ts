@@ -1,7 +1,7 @@
 import { every } from "hono/combine";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
-import { errorResponse } from "../http/error-response.ts";
+import { errorResponse, invalidRequestResponse } from "../http/error-response.ts";
 import { readAtMost } from "../http/read-at-most.ts";
 
 /** The largest request body the worker reads: a generate request is a few hundred bytes. */
@@ -28,7 +28,7 @@ const readJson = createMiddleware<AppEnv>(async (c, next) => {
   try {
     body = JSON.parse(await bytes.text());
   } catch {
-    return errorResponse(c, 400, "invalid_request", NOT_JSON, { issues: [{ path: [], message: NOT_JSON }] });
+    return invalidRequestResponse(c, NOT_JSON, [{ path: [], message: NOT_JSON }]);
   }
   c.set("body", body);
   await next();

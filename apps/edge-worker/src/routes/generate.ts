@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { CACHE_STATUS_HEADER } from "../cache/generate-cache.ts";
 import type { AppEnv, Runtime } from "../context.ts";
-import { errorResponse } from "../http/error-response.ts";
+import { invalidRequestResponse } from "../http/error-response.ts";
 import { methodNotAllowed } from "../http/method-not-allowed.ts";
 import { bodyGuard } from "../middleware/body-guard.ts";
 import { clientAuth } from "../middleware/client-auth.ts";
@@ -27,7 +27,7 @@ const bypassUnlessSet = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * `POST /generate` (mounted under /ideogram): auth → rate limit → body guard → core validation →
- * generation cache → upstream. A request core rejects gets 400 with every issue, and the upstream
+ * generation cache → upstream. A request core rejects gets 400 with its first issues and their count, and the upstream
  * receives nothing.
  */
 export function generateRoute({ runtime, keys, limiter }: GenerateDeps): Hono<AppEnv> {
@@ -44,9 +44,7 @@ export function generateRoute({ runtime, keys, limiter }: GenerateDeps): Hono<Ap
         request = validateGenerateRequest(c.get("body"));
       } catch (error) {
         if (!(error instanceof RequestValidationError)) throw error;
-        return errorResponse(c, 400, "invalid_request", "The request does not match the generate contract.", {
-          issues: error.issues.map(({ path, message }) => ({ path, message })),
-        });
+        return invalidRequestResponse(c, "The request does not match the generate contract.", error.issues);
       }
       return forwardGenerate(c, request, { runtime, keys });
     },

@@ -9,8 +9,8 @@ import { fetchUpstreamImage, ImageRedirectRefusedError } from "../images/fetch-u
 import { imageUrlRefusal } from "../images/host-policy.ts";
 import {
   declaresOversizedImage,
-  isServableImageType,
   matchesEtag,
+  servableImageType,
   validatorHeaders,
 } from "../images/image-headers.ts";
 import { imageStores } from "../images/image-stores.ts";
@@ -84,12 +84,12 @@ export function imagesRoute(runtime: Runtime): Hono<AppEnv> {
     } catch (error) {
       return downloadFailure(c, error, note);
     }
-    const contentType = response.headers.get("content-type");
+    const contentType = servableImageType(response.headers.get("content-type"));
     const contentLength = response.headers.get("content-length");
     if (
       !response.ok ||
       response.body === null ||
-      !isServableImageType(contentType) ||
+      contentType === undefined ||
       declaresOversizedImage(contentLength)
     ) {
       await response.body?.cancel();

@@ -1,4 +1,5 @@
 import {
+  errorDetail,
   errorFromResponse,
   type GenerateResponse,
   parseGenerateResponseText,
@@ -69,8 +70,9 @@ function isJsonType(contentType: string): boolean {
 /**
  * The client's copy of an upstream reply, secrets redacted. A 2xx must parse as a generate
  * response (core decides) or the client gets 502; a parsed one goes to `deliver`. An error keeps
- * its status and JSON body (core's errorFromResponse redacts it); a non-JSON error page keeps its
- * status with a JSON body of ours.
+ * its status and comes in the worker's one error shape, `{ error: { type: "upstream_error",
+ * message, status, request_id } }`, the message being the upstream's own (core's errorDetail of
+ * the redacted body) or, for a non-JSON page, a line of ours.
  */
 export async function relayReply(
   c: Context<AppEnv>,
@@ -98,18 +100,18 @@ export async function relayReply(
   if (status < 400) {
     return errorResponse(c, 502, "bad_gateway", "The upstream answered with a redirect.");
   }
+  headers.set("content-type", JSON_TYPE);
   const parsed = parseJson(reply.text);
-  if (!parsed.ok) {
-    headers.set("content-type", JSON_TYPE);
-    const body = {
-      error: {
-        type: "upstream_error",
-        message: `The upstream answered ${status} without JSON.`,
-        request_id: c.get("requestId"),
-      },
-    };
-    return new Response(JSON.stringify(body), { status, headers });
-  }
-  const error = errorFromResponse({ status, headers: reply.headers, body: parsed.value, secrets });
-  return new Response(JSON.stringify(error.body), { status, headers });
+  const detail = parsed.ok
+    ? errorDetail(errorFromResponse({ status, headers: reply.headers, body: parsed.value, secrets }).body)
+    : undefined;
+  const body = {
+    error: {
+      type: "upstream_error",
+      message: detail ?? `The upstream answered ${status} without ${parsed.ok ? "a message" : "JSON"}.`,
+      status,
+      request_id: c.get("requestId"),
+    },
+  };
+  return new Response(JSON.stringify(body), { status, headers });
 }

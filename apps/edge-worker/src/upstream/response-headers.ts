@@ -1,33 +1,43 @@
 import { redactSecrets } from "@ideokit/core";
 
-/** Upstream headers outside `x-*` and `ratelimit*` that a client acts on: the retry policy's inputs. */
-const RELAYED = new Set(["retry-after", "retry-after-ms"]);
-
 /**
- * Whether an upstream header reaches the client: the retry policy's inputs, rate-limit state
- * (`ratelimit*`) and the service's own `x-` headers. Everything else stays behind, because the
- * client's browser would apply it to the worker's origin (Strict-Transport-Security,
- * Clear-Site-Data, NEL and Report-To, Alt-Svc, Link, Refresh, Set-Cookie, …) or because the worker
- * re-frames the body (hop-by-hop headers, Content-Length, Content-Encoding) and owns the request id.
+ * The upstream headers a client acts on, by exact name: the retry policy's inputs and rate-limit
+ * state (RFC 9331's fields). Anything else stays behind: a prefix rule (`x-*`) would relay a header
+ * named after the key, and the client's browser would apply origin-wide headers
+ * (Strict-Transport-Security, Clear-Site-Data, Set-Cookie, …) to the worker's origin. Hop-by-hop
+ * headers, Content-Length and Content-Encoding are the worker's own, as is the request id.
  */
-function isRelayed(name: string): boolean {
-  if (name === "x-request-id") return false;
-  return RELAYED.has(name) || name.startsWith("x-") || name.startsWith("ratelimit");
+const RELAYED = new Set([
+  "retry-after",
+  "retry-after-ms",
+  "x-should-retry",
+  "ratelimit",
+  "ratelimit-policy",
+  "ratelimit-limit",
+  "ratelimit-remaining",
+  "ratelimit-reset",
+]);
+
+/** Whether a header value carries a secret in any form core's redaction recognises. */
+function holdsSecret(value: string, secrets: string[]): boolean {
+  return redactSecrets(value, secrets) !== value;
 }
 
-/** The upstream's relayable headers (see isRelayed), with any secret redacted from their values. */
+/**
+ * The upstream's allow-listed headers (see {@link RELAYED}) and its request id as
+ * `x-upstream-request-id`; a header whose value carries a secret is dropped, not redacted, since a
+ * partly redacted value is no use to a client.
+ */
 export function relayHeaders(upstream: Headers, secrets: string[]): Headers {
-  const named = new Set(
-    (upstream.get("connection") ?? "")
-      .split(",")
-      .map((name) => name.trim().toLowerCase())
-      .filter(Boolean),
+  // A header the upstream lists in Connection is hop-by-hop for that answer, whatever its name.
+  const hopByHop = new Set(
+    (upstream.get("connection") ?? "").split(",").map((name) => name.trim().toLowerCase()),
   );
   const relayed = new Headers();
   for (const [name, value] of upstream) {
-    if (isRelayed(name) && !named.has(name)) relayed.append(name, redactSecrets(value, secrets));
+    if (RELAYED.has(name) && !hopByHop.has(name) && !holdsSecret(value, secrets)) relayed.append(name, value);
   }
   const upstreamId = upstream.get("x-request-id");
-  if (upstreamId) relayed.set("x-upstream-request-id", redactSecrets(upstreamId, secrets));
+  if (upstreamId && !holdsSecret(upstreamId, secrets)) relayed.set("x-upstream-request-id", upstreamId);
   return relayed;
 }

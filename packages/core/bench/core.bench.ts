@@ -2,11 +2,16 @@ import { readFileSync } from "node:fs";
 import { Bench } from "tinybench";
 import {
   buildGenerateRequest,
+  checkFileRules,
+  type FileRule,
   GenerateResponseSchema,
+  IMAGE_FORMATS,
   ImageRequestSchema,
+  MAX_IMAGE_BYTES,
   parseGenerateResponse,
   validateImageRequest,
 } from "../src/index.ts";
+import { jpeg, png } from "../test/file-bytes.ts";
 
 // Bounded: about 1 s per task. Compares the public functions with parsing by the zod schemas
 // they mirror, which is why the hot path is hand-written.
@@ -23,6 +28,17 @@ const fourImageResponse = {
 };
 const options = { apiKey: "bench-key" };
 
+// An edit's files as a phone sends them: a 9 MB JPEG whose 70 kB EXIF block precedes the frame
+// header, and a PNG mask; the check reads headers only, so its cost must not grow with the file.
+const editRules: FileRule[] = [
+  { field: "image_file", formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES, minCount: 1, label: "image" },
+  { field: "mask", formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES, sameSizeAs: "image_file" },
+];
+const editFiles = {
+  image_file: new Blob([jpeg(4032, 3024, { exifBytes: 70_000 }), new Uint8Array(9_000_000)]),
+  mask: new Blob([png(4032, 3024), new Uint8Array(200_000)]),
+};
+
 const bench = new Bench({ time: 1000, warmupTime: 200 });
 bench
   .add("validateImageRequest + buildGenerateRequest (seed example)", () => {
@@ -30,6 +46,9 @@ bench
   })
   .add("parseGenerateResponse (4 images)", () => {
     parseGenerateResponse(fourImageResponse);
+  })
+  .add("checkFileRules (9 MB JPEG with 70 kB EXIF + PNG mask, as Blobs)", async () => {
+    await checkFileRules(editFiles, editRules);
   })
   .add("zod ImageRequestSchema.parse + build (reference)", () => {
     buildGenerateRequest(ImageRequestSchema.parse(seedRequest), options);

@@ -8,10 +8,13 @@ const WINDOW_BYTES = 4096;
 
 /** Reads a file through a window, so only the parts a header parser looks at are read. */
 class ByteWindow {
+  private readonly data: Blob | Uint8Array;
   private start = 0;
   private bytes: Uint8Array = new Uint8Array(0);
 
-  constructor(private readonly data: Blob | Uint8Array) {}
+  constructor(data: Blob | Uint8Array) {
+    this.data = data;
+  }
 
   /** The first window of the file (shorter for a small file). */
   async head(): Promise<Uint8Array> {

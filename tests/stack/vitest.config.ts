@@ -14,8 +14,8 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/node/**/*.test.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 20_000,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -23,7 +23,7 @@ export default defineConfig({
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
           globalSetup: ["test/browser/node/global-setup.ts"],
-          testTimeout: 20_000,
+          testTimeout: 30_000,
           browser: {
             enabled: true,
             headless: true,

@@ -62,7 +62,10 @@ async function serveFault(c: Context, next: Next, fault: FaultKind): Promise<Res
       return undefined;
     default:
       if (fault.startsWith("429:")) return tooManyRequests(c, Number(fault.slice("429:".length)));
-      await new Promise((resolve) => setTimeout(resolve, Number(fault.slice("slow:".length))));
+      // A client that gave up takes the slow answer's timer with it, so nothing of a timed-out call
+      // outlives it in the emulator (a test counting the process's timers sees it end at once).
+      if (!(await delayUnlessAborted(Number(fault.slice("slow:".length)), c.req.raw.signal)))
+        throw new ConnectionResetError("the client gave up on a slow request");
       await next();
       return undefined;
   }
@@ -86,6 +89,22 @@ async function cutInHalf(response: Response): Promise<Response> {
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   return new Response(cutShortBody(bytes.slice(0, Math.floor(bytes.length / 2))), response);
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+function delayUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", stop);
+      resolve(true);
+    }, ms);
+    signal.addEventListener("abort", stop, { once: true });
+  });
 }
 
 function aborted(signal: AbortSignal): Promise<void> {

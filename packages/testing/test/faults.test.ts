@@ -100,6 +100,27 @@ describe("faults from the x-emulator-fault header", () => {
     }
   });
 
+  it("slow:MS stops waiting when the client gives up: its abort ends it, and no timer is left", async () => {
+    vi.useFakeTimers();
+    try {
+      const emulator = createEmulator();
+      const controller = new AbortController();
+      const pending = emulator.fetch("http://emulator.test/generate", {
+        method: "POST",
+        headers: { "x-emulator-fault": "slow:60000", authorization: `Bearer ${emulator.apiKey}` },
+        body: JSON.stringify(valid),
+        signal: controller.signal,
+      });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(vi.getTimerCount()).toBe(1);
+      controller.abort();
+      await expect(pending).rejects.toBeInstanceOf(ConnectionResetError);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("answers 400 naming the valid kinds for an unknown fault", async () => {
     const response = await withFault(createEmulator(), "explode");
     expect(response.status).toBe(400);

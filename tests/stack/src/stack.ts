@@ -8,7 +8,9 @@ export const UPSTREAM_KEY = "upstream-key-7f3a9c1e5b";
 export interface Stack {
   emulator: RunningEmulator;
   worker: RunningWorker;
-  /** Stops the worker, then the emulator. */
+  /** A second worker in front of the same emulator, when {@link StackOptions.patientTimeoutMs} asked for one. */
+  patientWorker?: RunningWorker;
+  /** Stops the workers, then the emulator. */
   close(): Promise<void>;
 }
 
@@ -20,28 +22,35 @@ export interface StackOptions {
   emulator?: StartEmulatorOptions;
   /** Extra worker variables. */
   workerBindings?: Record<string, string>;
+  /** UPSTREAM_TIMEOUT_MS of a second worker to start (for races the client's own timeout must win). */
+  patientTimeoutMs?: number;
 }
 
 /** Starts an emulator on loopback and the built edge worker (workerd) forwarding to it. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const emulator = await startEmulator({ ...options.emulator, apiKey: UPSTREAM_KEY });
-  try {
+  const workers: RunningWorker[] = [];
+  const close = async () => {
+    await Promise.all(workers.map((worker) => worker.dispose()));
+    await emulator.close();
+  };
+  const start = async (upstreamTimeoutMs: number) => {
     const worker = await startWorker({
       upstreamURL: emulator.url,
       apiKey: UPSTREAM_KEY,
-      upstreamTimeoutMs: options.upstreamTimeoutMs,
+      upstreamTimeoutMs,
       bindings: options.workerBindings,
     });
-    return {
-      emulator,
-      worker,
-      close: async () => {
-        await worker.dispose();
-        await emulator.close();
-      },
-    };
+    workers.push(worker);
+    return worker;
+  };
+  try {
+    const worker = await start(options.upstreamTimeoutMs);
+    const patientWorker =
+      options.patientTimeoutMs === undefined ? undefined : await start(options.patientTimeoutMs);
+    return { emulator, worker, ...(patientWorker && { patientWorker }), close };
   } catch (error) {
-    await emulator.close();
+    await close();
     throw error;
   }
 }

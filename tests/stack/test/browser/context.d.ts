@@ -4,6 +4,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The edge worker's origin, e.g. "http://127.0.0.1:41234". */
     workerURL: string;
+    /** The second worker's origin, whose upstream timeout outlasts the client's. */
+    patientWorkerURL: string;
   }
 }
 

@@ -19,6 +19,7 @@ import {
 
 const PATH: MatrixPath = "browser → worker → emulator";
 const baseURL = `${inject("workerURL")}/ideogram`;
+const patientBaseURL = `${inject("patientWorkerURL")}/ideogram`;
 
 let unhandled: unknown[] = [];
 const recordUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
@@ -49,7 +50,7 @@ function faultsToQueue(testCase: FaultCase): number {
 
 function clientFor(testCase: FaultCase) {
   return createClient({
-    baseURL,
+    baseURL: testCase.patientWorker ? patientBaseURL : baseURL,
     timeout: testCase.timeoutMs ?? MATRIX_CLIENT.timeoutMs,
     maxRetries: MATRIX_CLIENT.maxRetries,
   });

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { MATRIX_WORKER_TIMEOUT_MS } from "../../../src/fault-matrix.ts";
+import { MATRIX_WORKER_TIMEOUT_MS, PATIENT_WORKER_TIMEOUT_MS } from "../../../src/fault-matrix.ts";
 import { startStack } from "../../../src/stack.ts";
 import { publishStack } from "./stack-handle.ts";
 
@@ -7,10 +7,12 @@ import { publishStack } from "./stack-handle.ts";
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stack = await startStack({
     upstreamTimeoutMs: MATRIX_WORKER_TIMEOUT_MS,
+    patientTimeoutMs: PATIENT_WORKER_TIMEOUT_MS,
     emulator: { logLimit: 200 },
   });
   publishStack(stack);
   project.provide("workerURL", stack.worker.url);
+  project.provide("patientWorkerURL", stack.patientWorker?.url ?? "");
   return async () => {
     publishStack(undefined);
     await stack.close();

@@ -24,6 +24,8 @@ import {
 export interface Target {
   /** The client's base URL: the emulator itself, or the worker's `/ideogram`. */
   baseURL: string;
+  /** The patient worker's `/ideogram`, for cases marked `patientWorker`. */
+  patientBaseURL?: string;
   /** The key the client sends (the emulator's); undefined calls the worker anonymously. */
   apiKey: string | undefined;
   emulator: RunningEmulator;
@@ -66,8 +68,10 @@ async function runCase(
   const baseline = activeResources();
   const sockets = watchClientSockets();
   const agent = new Agent();
+  const baseURL = testCase.patientWorker ? target.patientBaseURL : target.baseURL;
+  if (baseURL === undefined) throw new Error(`${testCase.label}: this target has no patient worker`);
   const client = new Ideogram({
-    baseURL: target.baseURL,
+    baseURL,
     apiKey: target.apiKey,
     auth: target.apiKey === undefined ? "none" : "bearer",
     timeout: testCase.timeoutMs ?? MATRIX_CLIENT.timeoutMs,

@@ -12,27 +12,16 @@ export const MIN_SECRET_LENGTH = 8;
  */
 const CREDENTIAL_FIELDS = new Set(["authorization", "apikey", "xapikey", "token"]);
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** UTF-8 bytes of a string (core's lib has no TextEncoder); throws on a lone surrogate. */
-function utf8(text: string): number[] {
-  return [...encodeURIComponent(text).matchAll(/%(..)|./g)].map(([char, hex]) =>
-    hex === undefined ? char.charCodeAt(0) : Number.parseInt(hex, 16),
-  );
-}
+/** Every runtime core supports (Node 16+, browsers, workerd) has `btoa`; core's lib leaves it out. */
+declare function btoa(data: string): string;
 
 /**
- * The base64 digits (`+/` alphabet) of the secret's bytes placed `offset` bytes into a text: only
- * the digits made of the secret's bits alone, since the first and last may mix in its neighbours'.
+ * The base64 digits of an ASCII secret placed `offset` bytes into an encoded text: only the digits
+ * made of the secret's bits alone, since the first and last may mix in its neighbours'.
  */
-function base64Digits(bytes: readonly number[], offset: number): string {
-  let bits = "0".repeat(8 * offset);
-  for (const byte of bytes) bits += byte.toString(2).padStart(8, "0");
-  let digits = "";
-  for (let at = Math.ceil((8 * offset) / 6) * 6; at + 6 <= bits.length; at += 6) {
-    digits += BASE64[Number.parseInt(bits.slice(at, at + 6), 2)];
-  }
-  return digits;
+function base64Digits(secret: string, offset: number): string {
+  const encoded = btoa("\0".repeat(offset) + secret);
+  return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + secret.length)) / 6));
 }
 
 function escapeRegExp(text: string): string {
@@ -52,20 +41,18 @@ function charPattern(char: string): string {
 }
 
 /**
- * The forms of one secret: its characters one by one (see {@link charPattern}), then its base64 and
- * base64url digits at each of the three alignments it can have inside a longer encoded text
- * (alone, after `Bearer `, inside a JSON document).
+ * The forms of one secret: its characters one by one (see {@link charPattern}), then (for an ASCII
+ * secret) its base64 and base64url digits at each of the three alignments it can have inside a
+ * longer encoded text (alone, after `Bearer `, inside a JSON document).
  */
 function secretPattern(secret: string): string {
   const forms = [[...secret].map(charPattern).join("")];
-  try {
-    const bytes = utf8(secret);
+  // API keys are ASCII; other secrets are matched in their text forms only.
+  if (/^[\x20-\x7e]+$/.test(secret)) {
     for (const offset of [0, 1, 2]) {
-      const digits = base64Digits(bytes, offset);
+      const digits = base64Digits(secret, offset);
       forms.push(escapeRegExp(digits), escapeRegExp(digits.replaceAll("+", "-").replaceAll("/", "_")));
     }
-  } catch {
-    // A lone surrogate has no UTF-8 form, so no base64 form either.
   }
   return forms.join("|");
 }

@@ -1,4 +1,5 @@
 import { IdeogramError } from "./errors.ts";
+import type { HttpRequest, RequestTarget } from "./operation.ts";
 import type { ImageRequest } from "./request-schema.ts";
 
 /** How the API key travels: `Authorization: Bearer KEY`, `Api-Key: KEY`, or not at all. */
@@ -79,6 +80,24 @@ function mergeHeaders(
 }
 
 /**
+ * The request for `body` to `path` under `target.baseURL`: JSON text gets its content type, a
+ * `FormData` none (the transport adds the multipart boundary). Shared by every operation.
+ */
+export function httpRequest(path: string, body: string | FormData, target: RequestTarget): HttpRequest {
+  const auth = authHeaders(target.auth, target.apiKey);
+  const defaults: Record<string, string> =
+    typeof body === "string"
+      ? { "Content-Type": "application/json", Accept: "application/json", ...auth }
+      : { Accept: "application/json", ...auth };
+  return {
+    url: `${target.baseURL.replace(/\/+$/, "")}${path}`,
+    method: "POST",
+    headers: target.headers === undefined ? defaults : mergeHeaders(defaults, target.headers),
+    body,
+  };
+}
+
+/**
  * The HTTP request for one generate call: `POST {baseURL}/generate` with JSON
  * `{"image_request":{…}}`. Does not validate: call `validateImageRequest` first.
  */
@@ -87,15 +106,8 @@ export function buildGenerateRequest(
   options: BuildGenerateRequestOptions = {},
 ): GenerateHttpRequest {
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
-  const defaults = {
-    "Content-Type": "application/json",
-    Accept: "application/json",
-    ...authHeaders(options.auth ?? defaultAuthFor(baseURL), options.apiKey),
-  };
-  return {
-    url: generateUrl(baseURL),
-    method: "POST",
-    headers: options.headers === undefined ? defaults : mergeHeaders(defaults, options.headers),
-    body: JSON.stringify({ image_request: request }),
-  };
+  const target: RequestTarget = { baseURL, auth: options.auth ?? defaultAuthFor(baseURL) };
+  if (options.apiKey !== undefined) target.apiKey = options.apiKey;
+  if (options.headers !== undefined) target.headers = options.headers;
+  return httpRequest("/generate", JSON.stringify({ image_request: request }), target) as GenerateHttpRequest;
 }

@@ -21,19 +21,33 @@ export {
 } from "./dimensions.ts";
 export {
   ASPECT_RATIOS,
+  ASPECT_RATIOS_V3,
   type AspectRatio,
+  type AspectRatioV3,
   COLOR_PALETTE_PRESETS,
   type ColorPalettePreset,
+  DESCRIBE_MODEL_VERSIONS,
+  type DescribeModelVersion,
   MAGIC_PROMPT_OPTIONS,
   MAGIC_PROMPT_VERSIONS,
   type MagicPromptOption,
   type MagicPromptVersion,
   MODELS,
   type Model,
+  RENDERING_SPEEDS,
   RESOLUTIONS,
+  RESOLUTIONS_V3,
+  type RenderingSpeed,
   type Resolution,
+  type ResolutionV3,
+  STYLE_PRESETS,
   STYLE_TYPES,
+  STYLE_TYPES_V3,
+  type StylePreset,
   type StyleType,
+  type StyleTypeV3,
+  UPSCALE_FACTORS,
+  type UpscaleFactor,
 } from "./enums.ts";
 export { errorFromResponse } from "./error-from-response.ts";
 export {
@@ -116,7 +130,10 @@ export type {
   ResponseKind,
   SafeResult,
 } from "./operation.ts";
-export { parseGenerateResponse, parseGenerateResponseText } from "./parse.ts";
+export { OPERATIONS, type OperationId, operationById } from "./operations/all.ts";
+export { generateOperation } from "./operations/generate.ts";
+export { v3GenerateOperation } from "./operations/v3-generate.ts";
+export { parseGenerateResponse, parseGenerateResponseText, safeParseGenerateResponse } from "./parse.ts";
 export { MIN_SECRET_LENGTH, redactSecrets } from "./redact.ts";
 export {
   type ColorPalette,
@@ -149,9 +166,34 @@ export {
   retryAfterMs,
   retryDelayMs,
 } from "./retry.ts";
+export {
+  defineOperation,
+  type Exclusions,
+  type FileChecker,
+  type InputOfSpec,
+  type OperationSpec,
+  type TableOperation,
+} from "./table/define.ts";
+export { type Encoder, formBody, jsonBody, jsonUnlessFiles } from "./table/encode.ts";
+export { exampleInput } from "./table/example.ts";
+export { exampleFont, examplePng } from "./table/example-files.ts";
+export type {
+  Field,
+  FieldKind,
+  FieldOptions,
+  Fields,
+  FileLimits,
+  InputOfFields,
+  ValueOf,
+} from "./table/field.ts";
+export type { Exclusion, Rules } from "./table/rules.ts";
+export type { OutputOfShape, Prop, PropKind, ResponseSpec, Shape } from "./table/shape.ts";
+export { inputSchema, outputSchema } from "./table/zod.ts";
 export { DEFAULT_TIMEOUT_MS } from "./timeout.ts";
 export {
   imageRequestValidator,
+  safeValidateGenerateRequest,
+  safeValidateImageRequest,
   type ValidateMode,
   type ValidateOptions,
   validateGenerateRequest,

@@ -29,8 +29,54 @@ export function integerRangeMessage(min: number, max: number, input: unknown): s
 }
 
 /** `must be a number from 0.05 to 1, got 2` */
+export function numberRangeMessage(min: number, max: number, input: unknown): string {
+  return `must be a number from ${min} to ${max}, got ${describeValue(input)}`;
+}
+
+/** {@link numberRangeMessage} for a palette member's `color_weight`. */
 export function colorWeightMessage(input: unknown): string {
-  return `must be a number from ${COLOR_WEIGHT_MIN} to ${COLOR_WEIGHT_MAX}, got ${describeValue(input)}`;
+  return numberRangeMessage(COLOR_WEIGHT_MIN, COLOR_WEIGHT_MAX, input);
+}
+
+/** `must be true or false, got "yes"` */
+export function booleanMessage(input: unknown): string {
+  return `must be true or false, got ${describeValue(input)}`;
+}
+
+/** `must be 8 hexadecimal digits, got "xyz"` */
+export function patternMessage(hint: string, input: unknown): string {
+  return `must be ${hint}, got ${describeValue(input)}`;
+}
+
+/** `must be a list of files, got an object` */
+export function listMessage(kind: string, input: unknown): string {
+  return `must be a list of ${kind === "file-list" ? "files" : "strings"}, got ${describeValue(input)}`;
+}
+
+/** `must hold 1 to 1 items, got 2` / `must hold at most 10 items, got 11` */
+export function countMessage(min: number, max: number, count: number): string {
+  const range =
+    max === Number.POSITIVE_INFINITY ? `at least ${min}` : min === 0 ? `at most ${max}` : `${min} to ${max}`;
+  return `must hold ${range} ${max === 1 ? "item" : "items"}, got ${count}`;
+}
+
+/** For a file field holding something that is not a file. */
+export function fileMessage(input: unknown): string {
+  return `must be a file (Blob, File, Uint8Array, ArrayBuffer or { data, name?, type? }), got ${describeValue(input)}`;
+}
+
+/** For a required field that is missing: what to send, in the words of its label or description. */
+export function requiredMessage(field: {
+  kind: string;
+  label?: string;
+  description: string;
+  values?: readonly string[];
+  listName?: string;
+}): string {
+  if (field.kind === "string") return stringMessage(field.label ?? field.description, undefined);
+  if (field.kind === "enum")
+    return `required; one of ${allowedValues(field.values ?? [], field.listName ?? "")}`;
+  return `required; ${field.label ?? field.description}`;
 }
 
 /** `required; describe …` for a missing string, `must be a string, got 3` for a wrong type. */

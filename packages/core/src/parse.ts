@@ -1,19 +1,21 @@
-import { checkGenerateResponse } from "./check-response.ts";
 import { ResponseValidationError } from "./errors.ts";
-import type { ValidationIssue } from "./issues.ts";
+import type { SafeResult } from "./operation.ts";
+import { generateOperation } from "./operations/generate.ts";
 import type { GenerateResponse } from "./response-schema.ts";
 
+/** {@link parseGenerateResponse} without throwing. */
+export function safeParseGenerateResponse(json: unknown): SafeResult<GenerateResponse> {
+  return generateOperation.safeParse(json);
+}
+
 /**
- * Checks a `/generate` 200 body (the rules of `GenerateResponseSchema`) and returns it typed,
+ * Checks a `/generate` 200 body (the table's `images` response shape) and returns it typed,
  * unknown fields kept. Lenient where the service is loose (`url` null or absent for unsafe
  * images, `style_type` null); throws {@link ResponseValidationError} naming the offending path
  * where a caller would be hurt (no `data`, a safe image without a URL, wrong types).
  */
 export function parseGenerateResponse(json: unknown): GenerateResponse {
-  const issues: ValidationIssue[] = [];
-  checkGenerateResponse(json, issues);
-  if (issues.length > 0) throw new ResponseValidationError(issues);
-  return json as GenerateResponse;
+  return generateOperation.parse(json);
 }
 
 const PREVIEW_LENGTH = 80;

@@ -1,7 +1,11 @@
-import { checkGenerateRequest, checkImageRequest } from "./check-request.ts";
 import { RequestValidationError } from "./errors.ts";
 import type { ValidationIssue } from "./issues.ts";
+import { objectMessage } from "./messages.ts";
+import type { CheckOptions, SafeResult } from "./operation.ts";
+import { generateOperation } from "./operations/generate.ts";
 import type { GenerateRequest, ImageRequest } from "./request-schema.ts";
+import { checkInput } from "./table/check.ts";
+import { isRecord, unknownKeys } from "./table/check-support.ts";
 
 /** Options of {@link validateImageRequest}. */
 export interface ValidateOptions {
@@ -9,24 +13,47 @@ export interface ValidateOptions {
   unknownKeys?: "reject" | "passthrough";
 }
 
+function orThrow<T>(result: SafeResult<T>): T {
+  if (!result.success) throw new RequestValidationError([...result.issues]);
+  return result.data;
+}
+
+/** {@link validateImageRequest} without throwing: `{ success: true, data }` or `{ success: false, issues }`. */
+export function safeValidateImageRequest(
+  input: unknown,
+  options: CheckOptions = {},
+): SafeResult<ImageRequest> {
+  return generateOperation.check(input, options);
+}
+
 /**
- * Checks an `image_request` against every documented rule (the rules of `ImageRequestSchema`)
+ * Checks an `image_request` against every documented rule (the legacy generate's table entry)
  * and returns the same object, typed. Throws {@link RequestValidationError} naming every
  * offending field at once.
  */
 export function validateImageRequest(input: unknown, options: ValidateOptions = {}): ImageRequest {
+  return orThrow(safeValidateImageRequest(input, options));
+}
+
+/** {@link validateGenerateRequest} without throwing. */
+export function safeValidateGenerateRequest(
+  input: unknown,
+  options: CheckOptions = {},
+): SafeResult<GenerateRequest> {
   const issues: ValidationIssue[] = [];
-  checkImageRequest(input, [], options.unknownKeys !== "passthrough", issues);
-  if (issues.length > 0) throw new RequestValidationError(issues);
-  return input as ImageRequest;
+  const reject = options.unknownKeys !== "passthrough";
+  if (!isRecord(input)) {
+    issues.push({ path: [], code: "invalid_type", message: objectMessage(input) });
+  } else {
+    checkInput(generateOperation, input.image_request, ["image_request"], reject, issues);
+    if (reject) unknownKeys(input, ["image_request"], [], issues);
+  }
+  return issues.length === 0 ? { success: true, data: input as GenerateRequest } : { success: false, issues };
 }
 
 /** Like {@link validateImageRequest} for the whole `{ image_request }` body; paths start with "image_request". */
 export function validateGenerateRequest(input: unknown, options: ValidateOptions = {}): GenerateRequest {
-  const issues: ValidationIssue[] = [];
-  checkGenerateRequest(input, options.unknownKeys !== "passthrough", issues);
-  if (issues.length > 0) throw new RequestValidationError(issues);
-  return input as GenerateRequest;
+  return orThrow(safeValidateGenerateRequest(input, options));
 }
 
 /** A client's `validate` option: `true` rejects unknown fields, `"passthrough"` sends them on, `false` skips the check. */

@@ -1,0 +1,127 @@
+import {
+  ASPECT_RATIOS_V3,
+  MAGIC_PROMPT_OPTIONS,
+  RENDERING_SPEEDS,
+  RESOLUTIONS_V3,
+  STYLE_PRESETS,
+  STYLE_TYPES_V3,
+} from "../enums.ts";
+import {
+  IMAGE_FORMATS,
+  MAX_CHARACTER_REFERENCE_IMAGES,
+  MAX_IMAGE_BYTES,
+  MAX_REFERENCE_IMAGES_TOTAL_BYTES,
+} from "../files/limits.ts";
+import { fileList, oneOf, stringList, text } from "../table/field.ts";
+
+// Field makers of the Ideogram 3.0 (and newer) endpoints; see legacy-fields.ts for why they are
+// functions. Fields shared with the legacy endpoints (seed, num_images, color_palette) come from there.
+
+/** 3.0 `aspect_ratio` (`"16x9"`). */
+export const aspectRatioV3 = () =>
+  oneOf(ASPECT_RATIOS_V3, "ASPECT_RATIOS_V3", {
+    label: "aspect ratio",
+    description: "The aspect ratio of the image; not together with resolution.",
+    example: "16x9",
+    default: "1x1",
+  });
+
+/** 3.0 `resolution` (`"1024x1024"`). */
+export const resolutionV3 = <R extends boolean = false>(required?: R) =>
+  oneOf(RESOLUTIONS_V3, "RESOLUTIONS_V3", {
+    label: "resolution",
+    description: "The exact resolution of the image.",
+    example: "1024x1024",
+    required: (required ?? false) as R,
+  });
+
+/** `rendering_speed`. */
+export const renderingSpeed = () =>
+  oneOf(RENDERING_SPEEDS, "RENDERING_SPEEDS", {
+    label: "rendering speed",
+    description: "Faster rendering costs less.",
+    example: "TURBO",
+    default: "DEFAULT",
+  });
+
+/** 3.0 `magic_prompt`. */
+export const magicPrompt = () =>
+  oneOf(MAGIC_PROMPT_OPTIONS, "MAGIC_PROMPT_OPTIONS", {
+    label: "magic prompt option",
+    description: "Whether MagicPrompt rewrites the prompt.",
+    example: "AUTO",
+  });
+
+/** 3.0 `negative_prompt`. */
+export const negativePromptV3 = () =>
+  text({
+    label: "describe what to leave out",
+    description: "What to leave out of the image.",
+    example: "blurry",
+  });
+
+/** 3.0 `style_type`. */
+export const styleTypeV3 = () =>
+  oneOf(STYLE_TYPES_V3, "STYLE_TYPES_V3", {
+    label: "style type",
+    description: "The style to generate in.",
+    example: "REALISTIC",
+    default: "GENERAL",
+  });
+
+/** `style_preset`. */
+export const stylePreset = () =>
+  oneOf(STYLE_PRESETS, "STYLE_PRESETS", {
+    label: "style preset",
+    description: "A predefined artistic style.",
+    example: "WATERCOLOR",
+  });
+
+/** `style_codes`: 8-digit hexadecimal codes; not with style_reference_images or style_type. */
+export const styleCodes = () =>
+  stringList(/^[0-9a-fA-F]{8}$/, 'an 8-digit hexadecimal style code like "AB12CD34"', {
+    description: "Style codes (8 hexadecimal digits each); not with style_reference_images or style_type.",
+    example: ["AB12CD34"],
+  });
+
+/** `custom_model_uri`: `model/<name>/version/<version>`. */
+export const customModelUri = () =>
+  text({
+    label: "name a model as model/<name>/version/<version>",
+    description: "A custom model, as model/<model_name>/version/<version_name>.",
+    pattern: /^model\/[^/]+\/version\/[^/]+$/,
+    patternHint: "model/<model_name>/version/<version_name>",
+    example: "model/my-model/version/1",
+  });
+
+/** `style_reference_images`: images, 10 MB together. */
+export const styleReferenceImages = () =>
+  fileList(
+    { formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES, totalMaxBytes: MAX_REFERENCE_IMAGES_TOTAL_BYTES },
+    {
+      label: "style reference images",
+      description: "Images whose style to follow (PNG, JPEG or WebP; 10 MB together).",
+    },
+  );
+
+/** `character_reference_images`: one image (the service's current limit). */
+export const characterReferenceImages = () =>
+  fileList(
+    { formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES, totalMaxBytes: MAX_REFERENCE_IMAGES_TOTAL_BYTES },
+    {
+      label: "character reference images",
+      description: "An image of the character to keep (one for now; PNG, JPEG or WebP).",
+      max: MAX_CHARACTER_REFERENCE_IMAGES,
+    },
+  );
+
+/** `character_reference_images_mask`: one mask per character reference, of its size. */
+export const characterReferenceMasks = () =>
+  fileList(
+    { formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES, sameSizeAs: "character_reference_images" },
+    {
+      label: "character reference masks",
+      description: "A grayscale mask per character reference image, of the same size.",
+      max: MAX_CHARACTER_REFERENCE_IMAGES,
+    },
+  );

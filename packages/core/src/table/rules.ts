@@ -1,0 +1,14 @@
+import type { Model } from "../enums.ts";
+
+/** Two fields that may not be sent together; the issue lands on the second. */
+export type Exclusion = readonly [string, string];
+
+/** What fields of an operation must agree on, beyond each field's own rules. */
+export interface Rules {
+  /** Pairs of fields that exclude each other (`aspect_ratio` and `resolution`). */
+  readonly exclusive?: readonly Exclusion[];
+  /** `[list, other]`: `list` must hold as many items as `other` (one mask per reference image). */
+  readonly sameCount?: readonly (readonly [string, string])[];
+  /** The field naming the model, and the model used when it is left out, for {@link Field.models}. */
+  readonly model?: { readonly field: string; readonly default: Model };
+}

@@ -136,8 +136,6 @@ export { v3GenerateOperation } from "./operations/v3-generate.ts";
 export { parseGenerateResponse, parseGenerateResponseText, safeParseGenerateResponse } from "./parse.ts";
 export { MIN_SECRET_LENGTH, redactSecrets } from "./redact.ts";
 export {
-  type ColorPalette,
-  type ColorPaletteMember,
   ColorPaletteMemberSchema,
   ColorPaletteSchema,
   type GenerateRequest,
@@ -166,28 +164,12 @@ export {
   retryAfterMs,
   retryDelayMs,
 } from "./retry.ts";
-export {
-  defineOperation,
-  type Exclusions,
-  type FileChecker,
-  type InputOfSpec,
-  type OperationSpec,
-  type TableOperation,
-} from "./table/define.ts";
-export { type Encoder, formBody, jsonBody, jsonUnlessFiles } from "./table/encode.ts";
+export type { TableOperation } from "./table/define.ts";
 export { exampleInput } from "./table/example.ts";
 export { exampleFont, examplePng } from "./table/example-files.ts";
-export type {
-  Field,
-  FieldKind,
-  FieldOptions,
-  Fields,
-  FileLimits,
-  InputOfFields,
-  ValueOf,
-} from "./table/field.ts";
+export type { Field, FieldKind, Fields, FileLimits } from "./table/field.ts";
+export type { ColorPalette, ColorPaletteMember } from "./table/palette-types.ts";
 export type { Exclusion, Rules } from "./table/rules.ts";
-export type { OutputOfShape, Prop, PropKind, ResponseSpec, Shape } from "./table/shape.ts";
 export { inputSchema, outputSchema } from "./table/zod.ts";
 export { DEFAULT_TIMEOUT_MS } from "./timeout.ts";
 export {

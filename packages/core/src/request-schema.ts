@@ -45,7 +45,6 @@ export const LooseGenerateRequestSchema: ZodMiniType<GenerateRequest> = /* @__PU
   false,
 );
 
-export type { ColorPalette, ColorPaletteMember };
 /** A valid `image_request`: the legacy generate's input. */
 export type ImageRequest = InputOf<typeof generateOperation>;
 /** A valid `/generate` body. */

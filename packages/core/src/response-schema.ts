@@ -1,5 +1,5 @@
 import type { ZodMiniType } from "zod/mini";
-import { IMAGE_OBJECT, IMAGES } from "./table/responses.ts";
+import { IMAGE_OBJECT, IMAGES_SHAPE } from "./table/responses.ts";
 import type { OutputOfShape } from "./table/shape.ts";
 import { shapeSchema } from "./table/zod.ts";
 
@@ -12,11 +12,10 @@ import { shapeSchema } from "./table/zod.ts";
 export const ImageObjectSchema: ZodMiniType<ImageObject> = /* @__PURE__ */ shapeSchema(IMAGE_OBJECT);
 
 /** The `/generate` 200 body: `{ created, data: ImageObject[] }`, unknown fields kept. */
-export const GenerateResponseSchema: ZodMiniType<GenerateResponse> = /* @__PURE__ */ shapeSchema(
-  IMAGES.shape,
-);
+export const GenerateResponseSchema: ZodMiniType<GenerateResponse> =
+  /* @__PURE__ */ shapeSchema(IMAGES_SHAPE);
 
 /** One generated image. */
 export type ImageObject = OutputOfShape<typeof IMAGE_OBJECT>;
 /** A parsed `/generate` response. */
-export type GenerateResponse = OutputOfShape<typeof IMAGES.shape>;
+export type GenerateResponse = OutputOfShape<typeof IMAGES_SHAPE>;

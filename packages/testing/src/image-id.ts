@@ -48,7 +48,7 @@ export function decodeImageId(id: string): ImageSpec | undefined {
 
 function paletteBytes(palette: ColorPalette | undefined): number[] {
   if (palette === undefined) return [NO_PALETTE];
-  if ("name" in palette) return [PRESET_PALETTE, PRESET_NAMES.indexOf(palette.name)];
+  if (palette.name !== undefined) return [PRESET_PALETTE, PRESET_NAMES.indexOf(palette.name)];
   const members = palette.members.flatMap((member) => [
     ...parseHexColor(member.color_hex),
     Math.round((member.color_weight ?? 1) * 100),

@@ -37,7 +37,7 @@ export function parseHexColor(hex: string): Rgb {
 
 /** The weighted colours of a validated color_palette; members without a weight count as 1. */
 export function paletteColors(palette: ColorPalette): WeightedColor[] {
-  if ("name" in palette) {
+  if (palette.name !== undefined) {
     return PALETTE_PRESET_COLORS[palette.name].map((hex) => ({ rgb: parseHexColor(hex), weight: 1 }));
   }
   return palette.members.map((member) => ({

@@ -53,8 +53,12 @@ export type Exclusions<X> = X extends readonly [infer Head, ...infer Tail]
 export type InputOfSpec<F extends Fields, X> = InputOfFields<F> & Exclusions<X>;
 
 /** An {@link Operation} built from the table, with the data it came from for CLIs, forms and tests. */
-export interface TableOperation<I = unknown, O = unknown, F extends Fields = Fields, Id extends string = string>
-  extends Operation<I, O> {
+export interface TableOperation<
+  I = unknown,
+  O = unknown,
+  F extends Fields = Fields,
+  Id extends string = string,
+> extends Operation<I, O> {
   readonly id: Id;
   readonly summary: string;
   /** Every field, by wire name, in the spec's order. */
@@ -87,7 +91,9 @@ export function defineOperation<
   const R extends ResponseSpec,
   const X extends readonly Exclusion[] = [],
   const Id extends string = string,
->(make: () => OperationSpec<F, R, X, Id>): TableOperation<InputOfSpec<F, X>, OutputOfShape<R["shape"]>, F, Id> {
+>(
+  make: () => OperationSpec<F, R, X, Id>,
+): TableOperation<InputOfSpec<F, X>, OutputOfShape<R["shape"]>, F, Id> {
   type I = InputOfSpec<F, X>;
   type O = OutputOfShape<R["shape"]>;
   const spec = make();

@@ -38,7 +38,14 @@ function zlibStored(raw: number[]): number[] {
   for (let start = 0; start < raw.length || start === 0; start += 65535) {
     const block = raw.slice(start, start + 65535);
     const last = start + 65535 >= raw.length ? 1 : 0;
-    out.push(last, block.length & 0xff, block.length >> 8, ~block.length & 0xff, (~block.length >> 8) & 0xff, ...block);
+    out.push(
+      last,
+      block.length & 0xff,
+      block.length >> 8,
+      ~block.length & 0xff,
+      (~block.length >> 8) & 0xff,
+      ...block,
+    );
   }
   return [...out, ...u32(((b << 16) | a) >>> 0)];
 }

@@ -1,6 +1,18 @@
 import type { Model } from "../enums.ts";
 import type { FileFormat } from "../files/formats.ts";
 import type { FileInput } from "../files/input.ts";
+import {
+  checkBoolean,
+  checkDecimal,
+  checkEnum,
+  checkFile,
+  checkFileList,
+  checkInteger,
+  checkPaletteValue,
+  checkString,
+  checkStringList,
+  type KindCheck,
+} from "./kinds.ts";
 import type { ColorPalette } from "./palette-types.ts";
 
 // The field DSL of the operation table: one plain object per wire field, written with the small
@@ -33,6 +45,8 @@ export interface FileLimits {
 /** One field of an operation's input, as data. `T` is the value's type, `R` whether it is required. */
 export interface Field<T = unknown, R extends boolean = boolean> {
   readonly kind: FieldKind;
+  /** The check of its kind (attached by the factory, so only used kinds reach a bundle). */
+  readonly check: KindCheck;
   readonly required: R;
   /** One line from the spec, for `--help` and form hints. */
   readonly description: string;
@@ -77,17 +91,18 @@ export interface FieldOptions<T, R extends boolean> {
 
 function field<T, R extends boolean>(
   kind: FieldKind,
+  check: KindCheck,
   options: Omit<FieldOptions<T, R>, "example"> & { example?: T },
   extra: object,
 ): Field<T, R> {
-  return { ...options, ...extra, kind, required: (options.required ?? false) as R };
+  return { ...options, ...extra, kind, check, required: (options.required ?? false) as R };
 }
 
 /** A text field; `notBlank` rejects whitespace-only text. */
 export function text<R extends boolean = false>(
   options: FieldOptions<string, R> & { notBlank?: boolean; pattern?: RegExp; patternHint?: string },
 ): Field<string, R> {
-  return field("string", options, {});
+  return field("string", checkString, options, {});
 }
 
 /** An integer in `[min, max]`. */
@@ -96,7 +111,7 @@ export function integer<R extends boolean = false, N extends boolean = false>(
   max: number,
   options: FieldOptions<number, R> & { nullable?: N },
 ): Field<N extends true ? number | null : number, R> {
-  return field<number, R>("integer", options, { min, max }) as Field<
+  return field<number, R>("integer", checkInteger, options, { min, max }) as Field<
     N extends true ? number | null : number,
     R
   >;
@@ -108,12 +123,12 @@ export function decimal<R extends boolean = false>(
   max: number,
   options: FieldOptions<number, R>,
 ): Field<number, R> {
-  return field("number", options, { min, max });
+  return field("number", checkDecimal, options, { min, max });
 }
 
 /** `true` or `false`. */
 export function flag<R extends boolean = false>(options: FieldOptions<boolean, R>): Field<boolean, R> {
-  return field("boolean", options, {});
+  return field("boolean", checkBoolean, options, {});
 }
 
 /** One of `values`; `label` names it in messages ("aspect ratio"), `listName` is its exported list. */
@@ -122,7 +137,7 @@ export function oneOf<const V extends readonly string[], R extends boolean = fal
   listName: string,
   options: FieldOptions<V[number], R> & { label: string },
 ): Field<V[number], R> {
-  return field("enum", options, { values, listName });
+  return field("enum", checkEnum, options, { values, listName });
 }
 
 /** A list of strings, each matching `pattern`, sent as repeated parts in multipart bodies. */
@@ -131,14 +146,14 @@ export function stringList<R extends boolean = false>(
   patternHint: string,
   options: FieldOptions<string[], R> & { max?: number },
 ): Field<string[], R> {
-  return field("string-list", options, { pattern, patternHint });
+  return field("string-list", checkStringList, options, { pattern, patternHint });
 }
 
 /** A colour palette: a preset `{ name }` or custom `{ members }`. */
 export function palette<R extends boolean = false>(
   options: FieldOptions<ColorPalette, R>,
 ): Field<ColorPalette, R> {
-  return field("palette", options, {});
+  return field("palette", checkPaletteValue, options, {});
 }
 
 /** One file (image or font), checked by magic bytes against `limits.formats`. */
@@ -146,7 +161,7 @@ export function file<R extends boolean = false>(
   limits: FileLimits,
   options: Omit<FieldOptions<FileInput, R>, "example">,
 ): Field<FileInput, R> {
-  return field("file", options, { file: limits });
+  return field("file", checkFile, options, { file: limits });
 }
 
 /** Several files of one field, sent as repeated parts; `min`/`max` bound their count. */
@@ -154,7 +169,7 @@ export function fileList<R extends boolean = false>(
   limits: FileLimits,
   options: Omit<FieldOptions<FileInput[], R>, "example"> & { min?: number; max?: number },
 ): Field<FileInput[], R> {
-  return field("file-list", options, { file: limits });
+  return field("file-list", checkFileList, options, { file: limits });
 }
 
 /** The fields of one operation, by wire name. */

@@ -20,17 +20,17 @@ export const IMAGE_OBJECT = {
   safeImageUrl: true,
 } as const satisfies Shape;
 
-/** `{ created, data: [image…] }`: generate, edit, remix, reframe, upscale and the 3.0 image operations. */
-export const IMAGES = {
-  kind: "images",
-  shape: {
-    what: "a JSON object",
-    props: {
-      created: { kind: "string", what: "a date-time string", required: true },
-      data: { kind: "list", what: "an array of images", required: true, items: IMAGE_OBJECT },
-    },
+/** The body of the image operations: `{ created, data: [image…] }`. */
+export const IMAGES_SHAPE = {
+  what: "a JSON object",
+  props: {
+    created: { kind: "string", what: "a date-time string", required: true },
+    data: { kind: "list", what: "an array of images", required: true, items: IMAGE_OBJECT },
   },
-} as const satisfies ResponseSpec;
+} as const satisfies Shape;
+
+/** `{ created, data: [image…] }`: generate, edit, remix, reframe, upscale and the 3.0 image operations. */
+export const IMAGES = { kind: "images", shape: IMAGES_SHAPE } as const satisfies ResponseSpec;
 
 /** An image with its text and image layers (generate-design, graphic, layerize-design). */
 export const LAYERED_IMAGE_OBJECT = {

@@ -27,35 +27,37 @@ function definedHeaders(headers: Record<string, string | undefined>): Record<str
 export class IdeogramImageModel implements ImageModelV4 {
   readonly specificationVersion = "v4";
   readonly maxImagesPerCall = NUM_IMAGES_MAX;
+  readonly modelId: IdeogramImageModelId;
+  readonly #config: IdeogramImageModelConfig;
 
-  constructor(
-    readonly modelId: IdeogramImageModelId,
-    private readonly config: IdeogramImageModelConfig,
-  ) {}
+  constructor(modelId: IdeogramImageModelId, config: IdeogramImageModelConfig) {
+    this.modelId = modelId;
+    this.#config = config;
+  }
 
   get provider(): string {
-    return this.config.provider;
+    return this.#config.provider;
   }
 
   async doGenerate(options: ImageModelV4CallOptions): Promise<ImageModelV4Result> {
     const family = familyOf(this.modelId);
     const operation = family.generate;
     const { input, warnings } = callInput(this.modelId, family, operation, options);
-    const target = this.config.target();
+    const target = this.#config.target();
     const request = operation.build(input, {
       ...target,
       headers: definedHeaders(combineHeaders(target.headers, options.headers)),
     });
-    const timestamp = this.config.currentDate?.() ?? new Date();
+    const timestamp = this.#config.currentDate?.() ?? new Date();
     const secrets = target.apiKey ? [target.apiKey] : [];
     const response = await send(request, {
-      fetch: this.config.fetch,
+      fetch: this.#config.fetch,
       signal: options.abortSignal,
       requestBodyValues: input,
       secrets,
       parse: operation.parse,
     });
-    const downloaded = await downloadImages(response.data.data, this.config.fetch, options.abortSignal);
+    const downloaded = await downloadImages(response.data.data, this.#config.fetch, options.abortSignal);
     return {
       images: downloaded.images,
       // Only withheld (unsafe) images leave the result empty, and asking again gives the same verdict.

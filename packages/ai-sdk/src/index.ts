@@ -11,3 +11,8 @@ export {
   type IdeogramImageModelId,
   type IdeogramLegacyModelId,
 } from "./model-ids.ts";
+export type {
+  IdeogramCallField,
+  IdeogramImageModelOptions,
+  IdeogramLegacyImageOptions,
+} from "./provider-options.ts";

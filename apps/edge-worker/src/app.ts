@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv, LogSink, Runtime } from "./context.ts";
 import { errorResponse } from "./http/error-response.ts";
+import { createSharedDownloads } from "./images/shared-downloads.ts";
 import { accessLog } from "./middleware/access-log.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
@@ -25,8 +26,8 @@ export interface AppOptions {
 
 /**
  * Builds the worker: request id → access log → config → CORS on every request, then the route
- * modules (health, generate, images). Each call has its own key cache and local rate limiter (one
- * per isolate in production).
+ * modules (health, generate, images). Each call has its own key cache, local rate limiter and
+ * registry of image downloads in flight (one per isolate in production).
  */
 export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   const runtime: Runtime = {
@@ -42,7 +43,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   app.use(requestId(), accessLog(runtime), loadConfig(runtime), cors());
   app.route("/", healthRoute());
   app.route("/ideogram", generateRoute({ runtime, keys, limiter }));
-  app.route("/ideogram", imagesRoute(runtime));
+  app.route("/ideogram", imagesRoute({ runtime, limiter, downloads: createSharedDownloads() }));
   app.notFound((c) => errorResponse(c, 404, "not_found", "No such route."));
   app.onError((error, c) => {
     runtime.log({ request_id: c.get("requestId"), event: "unhandled_error", error: error.name });

@@ -19,7 +19,10 @@ export interface Bindings {
   RATE_LIMITER?: RateLimit;
   RATE_LIMIT_MAX?: Var;
   RATE_LIMIT_PERIOD_SECONDS?: Var;
+  IMAGE_RATE_LIMIT_MAX?: Var;
+  AUTH_FAILURE_LIMIT_MAX?: Var;
   CACHE_TTL_SECONDS?: Var;
+  CACHE_SCOPE?: Var;
   IMAGE_SIGNING_SECRET?: string;
   IMAGE_HOSTS?: Var;
   ALLOW_PRIVATE_IMAGE_HOSTS?: Var;
@@ -41,11 +44,25 @@ export interface Config {
   jwtSecret: string | undefined;
   allowAnonymous: boolean;
   allowedOrigins: string[];
-  rateLimit: { max: number; periodSeconds: number };
-  /** Lifetime of a cached seeded generate answer; 0 turns the generation cache off. */
-  cache: { ttlSeconds: number };
+  /**
+   * Calls per period: `max` per client on generate, `imageMax` per client address on the image
+   * proxy, `authFailureMax` failed authentications per client address.
+   */
+  rateLimit: { max: number; periodSeconds: number; imageMax: number; authFailureMax: number };
+  /**
+   * Lifetime of a cached seeded generate answer (0 turns the generation cache off), and whom an
+   * entry serves: only the client that asked (`client`), or every client (`shared`).
+   */
+  cache: { ttlSeconds: number; scope: CacheScope };
   images: ImageConfig;
 }
+
+/**
+ * Whom a cached generate answer serves. `shared` saves upstream calls across clients, but a hit
+ * tells client B that someone asked for that prompt and seed; `client` (the default) keeps every
+ * client's entries apart.
+ */
+export type CacheScope = "client" | "shared";
 
 /** The image proxy's settings; without a signing secret image URLs pass through unchanged. */
 export interface ImageConfig {
@@ -102,8 +119,13 @@ function parseConfig(env: Bindings): Config {
     rateLimit: {
       max: positiveInteger("RATE_LIMIT_MAX", env.RATE_LIMIT_MAX, 60),
       periodSeconds: positiveInteger("RATE_LIMIT_PERIOD_SECONDS", env.RATE_LIMIT_PERIOD_SECONDS, 60),
+      imageMax: positiveInteger("IMAGE_RATE_LIMIT_MAX", env.IMAGE_RATE_LIMIT_MAX, 300),
+      authFailureMax: positiveInteger("AUTH_FAILURE_LIMIT_MAX", env.AUTH_FAILURE_LIMIT_MAX, 20),
     },
-    cache: { ttlSeconds: nonNegativeInteger("CACHE_TTL_SECONDS", env.CACHE_TTL_SECONDS, 12 * 3600) },
+    cache: {
+      ttlSeconds: nonNegativeInteger("CACHE_TTL_SECONDS", env.CACHE_TTL_SECONDS, 12 * 3600),
+      scope: oneOf("CACHE_SCOPE", env.CACHE_SCOPE, ["client", "shared"]),
+    },
     images: {
       signingSecret: text(env.IMAGE_SIGNING_SECRET),
       hosts: imageHosts(env.IMAGE_HOSTS, baseURL),
@@ -128,6 +150,14 @@ function list(value: Var | undefined): string[] {
 
 function flag(value: Var | undefined): boolean {
   return ["1", "true", "yes", "on"].includes((text(value) ?? "").toLowerCase());
+}
+
+/** A lower-cased value among `choices`, the first of them when unset. */
+function oneOf<T extends string>(name: string, value: Var | undefined, choices: readonly [T, ...T[]]): T {
+  const raw = text(value)?.toLowerCase() ?? choices[0];
+  const choice = choices.find((candidate) => candidate === raw);
+  if (choice === undefined) throw new ConfigError(`${name} must be one of ${choices.join(", ")}`);
+  return choice;
 }
 
 function positiveInteger(name: string, value: Var | undefined, fallback: number): number {

@@ -89,10 +89,14 @@ describe("the generation cache", () => {
     expect(harness.upstreamCalls()).toHaveLength(2);
   });
 
-  it("shares a hit between clients, whoever asked first", async () => {
-    const jwtSecret = "cache-test-jwt-secret";
+  it("with CACHE_SCOPE=shared, shares a hit between clients, whoever asked first", async () => {
+    const jwtSecret = "cache-test-jwt-secret-0123456789abcdef";
     const harness = createHarness({
-      bindings: { CLIENT_TOKENS: `web:${CLIENT_TOKEN},cli:ct-cli-77`, JWT_SECRET: jwtSecret },
+      bindings: {
+        CLIENT_TOKENS: `web:${CLIENT_TOKEN},cli:ct-cli-77`,
+        JWT_SECRET: jwtSecret,
+        CACHE_SCOPE: "shared",
+      },
     });
     const jwt = await sign({ sub: "mobile", exp: Math.floor(harness.clock.now() / 1000) + 600 }, jwtSecret);
     const first = await generated(harness, SEEDED, { authorization: "Bearer ct-cli-77" });

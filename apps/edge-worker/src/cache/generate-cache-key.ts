@@ -11,15 +11,21 @@ const KEY_VERSION = 1;
 
 /**
  * SHA-256 (hex) of a generate request as the upstream sees it: key order and service defaults
- * normalised, plus the upstream's identity (generate URL and auth scheme, never the key), and
- * nothing about the client, so every client shares the entry.
+ * normalised, plus the upstream's identity (generate URL and auth scheme, never the key) and, for a
+ * `client`-scoped cache, the client id; for a `shared` one nothing about the client, so every
+ * client shares the entry.
  */
-export function generateCacheKey(request: ImageRequest, upstream: Config["upstream"]): Promise<string> {
+export function generateCacheKey(
+  request: ImageRequest,
+  upstream: Config["upstream"],
+  client: string | undefined,
+): Promise<string> {
   return sha256Hex(
     canonicalJson({
       v: KEY_VERSION,
       upstream: generateUrl(upstream.baseURL),
       auth: upstream.auth,
+      ...(client === undefined ? {} : { client }),
       image_request: { ...SERVICE_DEFAULTS, ...request },
     }),
   );

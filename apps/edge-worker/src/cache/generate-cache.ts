@@ -35,7 +35,7 @@ export interface GenerateCache {
   status: Exclude<CacheStatus, "HIT">;
   /** The fresh cached answer, if the request may be served from the cache and one exists. */
   lookup(): Promise<CachedAnswer | undefined>;
-  /** Keeps a 200 answer, unless the request may not be stored or its image URLs expire too soon. */
+  /** Keeps a 200 answer with at least one image URL, unless the request may not be stored or its image URLs expire too soon. */
   store(answer: CachedAnswer): Promise<void>;
 }
 
@@ -48,7 +48,8 @@ const BYPASS: GenerateCache = {
 /**
  * How the cache treats this request. Only a request with a `seed` is deterministic, so only those
  * are cached; `Cache-Control: no-store` bypasses the cache, `no-cache` skips the lookup but stores
- * the fresh answer (a refresh). The key comes from the request and the upstream, never the client.
+ * the fresh answer (a refresh). The key comes from the request and the upstream, and from the
+ * client unless CACHE_SCOPE is `shared`.
  */
 export async function generateCacheFor(
   c: Context<AppEnv>,
@@ -66,7 +67,8 @@ export async function generateCacheFor(
   ) {
     return BYPASS;
   }
-  const hash = await generateCacheKey(request.image_request, upstream);
+  const client = cache.scope === "client" ? c.get("clientId") : undefined;
+  const hash = await generateCacheKey(request.image_request, upstream, client);
   const key = `${new URL(c.req.url).origin}/__ideokit/generate/${hash}`;
   const refresh = directives.has("no-cache");
   const note = (event: string) => runtime.log({ request_id: c.get("requestId"), event });
@@ -85,6 +87,8 @@ export async function generateCacheFor(
       }
     },
     async store({ text, response }) {
+      // An answer without an image (`data: []`, or every image withheld) is no answer to keep.
+      if (!response.data.some((image) => image.url)) return;
       const now = runtime.now();
       const expiresAt = Math.min(
         now + cache.ttlSeconds * 1000,

@@ -15,6 +15,8 @@ export interface ImageFetchOptions {
   policy: ImageHostPolicy;
   timeoutMs: number;
   fetch: typeof fetch;
+  /** GET by default; HEAD to learn an image's type and length without its bytes. */
+  method?: "GET" | "HEAD";
 }
 
 function isRedirect(status: number): boolean {
@@ -43,6 +45,7 @@ export function fetchUpstreamImage(url: string, options: ImageFetchOptions): Pro
       let response: Response;
       try {
         response = await options.fetch(target, {
+          method: options.method ?? "GET",
           headers: { accept: "image/*" },
           redirect: "manual",
           signal,

@@ -1,7 +1,6 @@
 import { readFresh, writeUntil } from "../cache/edge-cache.ts";
 import type { Runtime } from "../context.ts";
-import { readAtMost } from "../http/read-at-most.ts";
-import { type ImageAnswer, MAX_IMAGE_BYTES, servableImageType } from "./image-headers.ts";
+import { type ImageAnswer, servableImageType } from "./image-headers.ts";
 
 /** The Cache API cache holding proxied images. */
 export const IMAGE_CACHE_NAME = "ideokit-images";
@@ -13,8 +12,8 @@ export interface StoredImage {
   contentLength: string | null;
 }
 
-/** Writes one copy of an image somewhere it can be served from later. */
-export type ImageCopyWriter = (copy: ReadableStream, described: ImageAnswer) => Promise<void>;
+/** Writes one copy of an image (whole, at most MAX_IMAGE_BYTES) somewhere it can be served from later. */
+export type ImageCopyWriter = (copy: Blob, described: ImageAnswer) => Promise<void>;
 
 /**
  * Where proxied images are kept, keyed by the SHA-256 of their upstream URL: the data centre's
@@ -23,6 +22,8 @@ export type ImageCopyWriter = (copy: ReadableStream, described: ImageAnswer) => 
 export interface ImageStores {
   readEdge(): Promise<StoredImage | undefined>;
   readBucket(): Promise<StoredImage | undefined>;
+  /** The bucket copy's type and length, without its bytes (for HEAD). */
+  describeBucket(): Promise<Omit<StoredImage, "body"> | undefined>;
   /** Writers for the stores that exist, among those named. */
   writers(names: readonly ("edge" | "bucket")[]): ImageCopyWriter[];
 }
@@ -66,47 +67,26 @@ export async function imageStores(options: {
       }
       return { body: object.body, contentType, contentLength: String(object.size) };
     },
+    async describeBucket() {
+      const object = bucket ? await bucket.head(objectKey).catch(() => null) : null;
+      const contentType = servableImageType(object?.httpMetadata?.contentType ?? null);
+      if (!object || contentType === undefined) return undefined;
+      return { contentType, contentLength: String(object.size) };
+    },
     writers(names) {
       const writers: ImageCopyWriter[] = [];
       if (edge && names.includes("edge")) {
-        writers.push((copy, { contentType, contentLength }) => {
-          const headers: Record<string, string> = { "content-type": contentType };
-          if (contentLength !== null) headers["content-length"] = contentLength;
+        writers.push((copy, { contentType }) => {
+          const headers = { "content-type": contentType, "content-length": String(copy.size) };
           return writeUntil(edge, cacheKey, copy, headers, options.edgeExpiresAt, runtime.now());
         });
       }
       if (bucket && names.includes("bucket")) {
-        writers.push((copy, described) => putInBucket(bucket, objectKey, copy, described));
+        writers.push(async (copy, { contentType }) => {
+          await bucket.put(objectKey, copy, { httpMetadata: { contentType } });
+        });
       }
       return writers;
     },
   };
-}
-
-/**
- * Writes a copy to R2. R2 takes a stream only with a length known up front, so a copy of known
- * length is pumped through a FixedLengthStream (chunk by chunk: workerd cannot pipe a JS stream
- * into it); one without a length is read whole first, and given up past MAX_IMAGE_BYTES.
- */
-async function putInBucket(bucket: R2Bucket, key: string, copy: ReadableStream, described: ImageAnswer) {
-  const options = { httpMetadata: { contentType: described.contentType } };
-  const length = Number(described.contentLength);
-  if (described.contentLength === null || !Number.isSafeInteger(length) || length < 0) {
-    const whole = await readAtMost(copy, MAX_IMAGE_BYTES);
-    if (whole === undefined) throw new RangeError(`an image over ${MAX_IMAGE_BYTES} bytes is not kept`);
-    await bucket.put(key, whole, options);
-    return;
-  }
-  const sized = new FixedLengthStream(length);
-  const pump = async () => {
-    const writer = sized.writable.getWriter();
-    try {
-      for await (const chunk of copy) await writer.write(chunk);
-      await writer.close();
-    } catch (error) {
-      await writer.abort(error);
-      throw error;
-    }
-  };
-  await Promise.all([pump(), bucket.put(key, sized.readable, options)]);
 }

@@ -3,20 +3,49 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv, Runtime } from "../context.ts";
 import { sha256Hex } from "../crypto/encoding.ts";
 import type { ImageConfig } from "../env.ts";
+import { clientAddress } from "../http/client-address.ts";
 import { errorResponse } from "../http/error-response.ts";
 import { methodNotAllowed } from "../http/method-not-allowed.ts";
 import { fetchUpstreamImage, ImageRedirectRefusedError } from "../images/fetch-upstream-image.ts";
 import { imageUrlRefusal } from "../images/host-policy.ts";
 import {
   declaresOversizedImage,
+  type ImageAnswer,
+  imageHeaders,
   matchesEtag,
   servableImageType,
   validatorHeaders,
 } from "../images/image-headers.ts";
-import { imageStores } from "../images/image-stores.ts";
+import { type ImageStores, imageStores } from "../images/image-stores.ts";
 import { type ImageToken, verifyImageToken } from "../images/image-token.ts";
+import type { SharedDownloads } from "../images/shared-downloads.ts";
 import { streamImage } from "../images/stream-image.ts";
+import { type LimitRule, rateLimit } from "../middleware/rate-limit.ts";
+import type { LocalLimiter } from "../rate-limit/local-limiter.ts";
 import { upstreamFailureResponse } from "../upstream/upstream-errors.ts";
+
+/** What the image route shares with the rest of the app. */
+export interface ImagesDeps {
+  runtime: Runtime;
+  limiter: LocalLimiter;
+  downloads: SharedDownloads;
+}
+
+/** Image requests per client address, forged tokens included: each one costs a signature check or a download. */
+const PER_ADDRESS: LimitRule = {
+  key: (c) => `images:${clientAddress(c)}`,
+  max: (config) => config.rateLimit.imageMax,
+};
+
+/** What one image request needs to answer from wherever the image is. */
+interface ImageContext {
+  c: Context<AppEnv>;
+  token: ImageToken;
+  id: string;
+  validators: Pick<ImageAnswer, "etag" | "maxAgeSeconds">;
+  stores: ImageStores;
+  note: (event: string) => void;
+}
 
 /** Without IMAGE_SIGNING_SECRET there is no image proxy: its path is as unknown as any other. */
 const proxyEnabled = createMiddleware<AppEnv>(async (c, next) => {
@@ -27,16 +56,18 @@ const proxyEnabled = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * `GET /images/:token` (mounted under /ideogram): checks the token's signature and expiry (403),
- * answers a matching If-None-Match with 304, then serves the image from the edge cache, else the
- * IMAGES bucket, else the upstream (an allowed host, redirects checked), streaming it to the client
- * while copies go to the stores that lack it.
+ * `GET /images/:token` (mounted under /ideogram): rate-limited per client address (429), checks the
+ * token's signature and expiry (403), answers a matching If-None-Match with 304, then serves the
+ * image from the edge cache, else the IMAGES bucket, else the upstream (an allowed host, redirects
+ * checked; concurrent requests for one image share one download), streaming it to the client
+ * while copies go to the stores that lack it. HEAD is answered from what the stores know, else
+ * from an upstream HEAD: no image bytes are fetched for it.
  */
-export function imagesRoute(runtime: Runtime): Hono<AppEnv> {
+export function imagesRoute({ runtime, limiter, downloads }: ImagesDeps): Hono<AppEnv> {
   const route = new Hono<AppEnv>();
-  route.use("/images/*", proxyEnabled);
+  route.use("/images/*", proxyEnabled, rateLimit(limiter, PER_ADDRESS));
   route.get("/images/:token", async (c) => {
-    const { images, upstream } = c.get("config");
+    const { images } = c.get("config");
     const now = runtime.now();
     const token = usableToken(c, await verifyImageToken(c.req.param("token"), images), images, now);
     if (token instanceof Response) return token;
@@ -59,9 +90,13 @@ export function imagesRoute(runtime: Runtime): Hono<AppEnv> {
       edgeExpiresAt: token.expiresAt * 1000,
       note,
     });
+    const request: ImageContext = { c, token, id, validators, stores, note };
+    if (c.req.method === "HEAD") return describeImage(request, runtime);
 
     const edgeCopy = await stores.readEdge();
-    if (edgeCopy) return streamImage(c, edgeCopy.body, { ...validators, ...edgeCopy }, "HIT", [], note);
+    if (edgeCopy) {
+      return streamImage(c, edgeCopy.body, { ...validators, ...edgeCopy }, "HIT", { writers: [] }, note);
+    }
     const bucketCopy = await stores.readBucket();
     if (bucketCopy) {
       return streamImage(
@@ -69,43 +104,104 @@ export function imagesRoute(runtime: Runtime): Hono<AppEnv> {
         bucketCopy.body,
         { ...validators, ...bucketCopy },
         "HIT",
-        stores.writers(["edge"]),
+        { writers: stores.writers(["edge"]) },
         note,
       );
     }
-
-    let response: Response;
-    try {
-      response = await fetchUpstreamImage(token.url, {
-        policy: images,
-        timeoutMs: upstream.timeoutMs,
-        fetch: runtime.fetch,
-      });
-    } catch (error) {
-      return downloadFailure(c, error, note);
+    const running = downloads.running(id);
+    if (running) {
+      const shared = await running;
+      if (shared === undefined) return imageUnavailable(c, note, "the shared download failed");
+      const described = { ...validators, ...shared.described };
+      return streamImage(c, shared.bytes.stream(), described, "MISS", { writers: [] }, note);
     }
-    const contentType = servableImageType(response.headers.get("content-type"));
-    const contentLength = response.headers.get("content-length");
-    if (
-      !response.ok ||
-      response.body === null ||
-      contentType === undefined ||
-      declaresOversizedImage(contentLength)
-    ) {
-      await response.body?.cancel();
-      note("image_unavailable");
-      return errorResponse(
-        c,
-        502,
-        "image_unavailable",
-        `The upstream did not serve the image (status ${response.status}).`,
-      );
-    }
-    const described = { ...validators, contentType, contentLength };
-    return streamImage(c, response.body, described, "MISS", stores.writers(["edge", "bucket"]), note);
+    return download(request, runtime, downloads);
   });
   route.all("/images/:token", methodNotAllowed(["GET", "HEAD"]));
   return route;
+}
+
+/** Fetches the image from the upstream for this request and any that join it meanwhile. */
+async function download(
+  { c, token, id, validators, stores, note }: ImageContext,
+  runtime: Runtime,
+  downloads: SharedDownloads,
+): Promise<Response> {
+  const shared = downloads.start(id);
+  const { images, upstream } = c.get("config");
+  let response: Response;
+  try {
+    response = await fetchUpstreamImage(token.url, {
+      policy: images,
+      timeoutMs: upstream.timeoutMs,
+      fetch: runtime.fetch,
+    });
+  } catch (error) {
+    shared.settle(undefined);
+    return downloadFailure(c, error, note);
+  }
+  const contentType = servableImageType(response.headers.get("content-type"));
+  const contentLength = response.headers.get("content-length");
+  if (
+    !response.ok ||
+    response.body === null ||
+    contentType === undefined ||
+    declaresOversizedImage(contentLength)
+  ) {
+    shared.settle(undefined);
+    await response.body?.cancel();
+    return imageUnavailable(c, note, `status ${response.status}`);
+  }
+  const described = { ...validators, contentType, contentLength };
+  const copies = {
+    writers: stores.writers(["edge", "bucket"]),
+    share: (bytes: Blob | undefined) =>
+      shared.settle(bytes && { described: { contentType, contentLength }, bytes }),
+  };
+  return streamImage(c, response.body, described, "MISS", copies, note);
+}
+
+/** HEAD: the image's headers from the edge copy, the bucket's metadata or an upstream HEAD; never its bytes. */
+async function describeImage(
+  { c, token, validators, stores, note }: ImageContext,
+  runtime: Runtime,
+): Promise<Response> {
+  const edgeCopy = await stores.readEdge();
+  if (edgeCopy) {
+    await edgeCopy.body.cancel();
+    return new Response(null, { headers: imageHeaders({ ...validators, ...edgeCopy }, "HIT") });
+  }
+  const bucketCopy = await stores.describeBucket();
+  if (bucketCopy) {
+    return new Response(null, { headers: imageHeaders({ ...validators, ...bucketCopy }, "HIT") });
+  }
+  const { images, upstream } = c.get("config");
+  let response: Response;
+  try {
+    response = await fetchUpstreamImage(token.url, {
+      policy: images,
+      timeoutMs: upstream.timeoutMs,
+      fetch: runtime.fetch,
+      method: "HEAD",
+    });
+  } catch (error) {
+    return downloadFailure(c, error, note);
+  }
+  await response.body?.cancel();
+  const contentType = servableImageType(response.headers.get("content-type"));
+  const contentLength = response.headers.get("content-length");
+  if (!response.ok || contentType === undefined || declaresOversizedImage(contentLength)) {
+    return imageUnavailable(c, note, `status ${response.status}`);
+  }
+  return new Response(null, {
+    headers: imageHeaders({ ...validators, contentType, contentLength }, "MISS"),
+  });
+}
+
+/** 502 image_unavailable: the upstream did not serve something the proxy may pass on. */
+function imageUnavailable(c: Context<AppEnv>, note: (event: string) => void, why: string): Response {
+  note("image_unavailable");
+  return errorResponse(c, 502, "image_unavailable", `The upstream did not serve the image (${why}).`);
 }
 
 /** The verified token, or the 403 for one that is not valid, has expired or names a host the proxy may not fetch from. */

@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // Plain Node (20+) with no dependencies: a fresh machine has only Node 20 and npm, so this script
 // brings Node 24 and pnpm 11 into a git-ignored folder when they are missing, installs the
-// workspace, then hands over to pnpm. It must stay idempotent and fast on the second run.
+// workspace, then hands over to pnpm. For the tests it also makes sure a Chromium is there (see
+// ensureChromium). It must stay idempotent and fast on the second run.
+//
+// `node scripts/bootstrap.mjs chromium [--dry-run]` does only the Chromium part and prints the
+// binary's path (--dry-run: what it would install, without installing). For tests of this script,
+// IDEOKIT_CHROMIUM_CANDIDATES (paths, PATH-delimited) replaces the places looked at, and
+// IDEOKIT_CHROMIUM_INSTALL (`apt`, `npm`, both comma-separated, or `none`) the installers allowed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { accessSync, constants, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,11 +21,17 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(root, "package.json"), "utf8")
   "@",
 )[1];
 const NODE_SPEC = "node@24";
+// A Chromium shipped inside an npm package (brotli-compressed, unpacked on first use): the registry
+// is reachable where a browser download is not. Used only when apt-get cannot install Debian's.
+const NPM_CHROMIUM_SPEC = "@sparticuz/chromium@153";
+const npmChromiumDir = join(toolsDir, "chromium");
+const npmChromiumBinary = join(npmChromiumDir, "tmp", "chromium");
 
 const tasks = {
   test: { pnpmScript: "check", needsChromium: true },
   demo: { pnpmScript: "demo:run", needsChromium: false },
   bench: { pnpmScript: "bench", needsChromium: false },
+  chromium: { pnpmScript: undefined, needsChromium: true },
 };
 
 const started = Date.now();
@@ -53,6 +65,8 @@ function toolchainEnv() {
     TURBO_TELEMETRY_DISABLED: "1",
     DO_NOT_TRACK: "1",
     COREPACK_ENABLE_STRICT: "0",
+    // Also in pnpm-workspace.yaml; here too for a pnpm that reads only its environment.
+    pnpm_config_update_notifier: "false",
   };
   if (toolchainOk(env)) return env;
   const local = { ...env, PATH: `${toolsBin}${delimiter}${env.PATH}` };
@@ -96,8 +110,14 @@ function installWorkspace(env) {
   writeFileSync(stamp, digest);
 }
 
-function chromiumPath() {
-  for (const candidate of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+function chromiumCandidates() {
+  const override = process.env.IDEOKIT_CHROMIUM_CANDIDATES;
+  if (override !== undefined) return override.split(delimiter).filter(Boolean);
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", npmChromiumBinary];
+}
+
+function chromiumPath(candidates = chromiumCandidates()) {
+  for (const candidate of candidates) {
     if (!candidate) continue;
     try {
       accessSync(candidate, constants.X_OK);
@@ -105,6 +125,89 @@ function chromiumPath() {
     } catch {}
   }
   return undefined;
+}
+
+function commandExists(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}
+
+/** Runs a provisioning command; false (with its output shown) when it fails, so the next way is tried. */
+function provision(command, args, options = {}) {
+  log(`$ ${[command, ...args].join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, ...options });
+  return result.status === 0;
+}
+
+function runsHere(binary) {
+  return spawnSync(binary, ["--version"], { stdio: "ignore", timeout: 30_000 }).status === 0;
+}
+
+const INSTRUCTIONS = [
+  "Install it with:  apt-get update && apt-get install -y chromium",
+  "(or point CHROMIUM_PATH at an existing Chromium binary)",
+];
+
+/**
+ * The Chromium the browser tests run in: an installed one, else one this script installs: as root
+ * with apt-get, Debian's `chromium` package (and its libraries); otherwise the Chromium shipped in
+ * the npm package NPM_CHROMIUM_SPEC, unpacked into .tools/chromium, if it runs on this machine.
+ * Only when neither works does it stop, saying how to install one. The path found is handed to the
+ * tests as CHROMIUM_PATH.
+ */
+function ensureChromium({ dryRun }) {
+  const found = chromiumPath();
+  if (found) return found;
+  const allowed = (process.env.IDEOKIT_CHROMIUM_INSTALL ?? "apt,npm").split(",").map((way) => way.trim());
+  const asRoot = process.getuid?.() === 0;
+  log("Chromium is missing: the browser tests run in a real Chromium.");
+  if (allowed.includes("apt") && asRoot && commandExists("apt-get")) {
+    log("Installing Debian's chromium package with apt-get (one time, about 300 MB with its libraries):");
+    if (dryRun) {
+      log("(dry run) would run: apt-get update -qq && apt-get install -y -qq chromium");
+      return "/usr/bin/chromium";
+    }
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    if (
+      provision("apt-get", ["update", "-qq"], { env }) &&
+      provision("apt-get", ["install", "-y", "-qq", "chromium"], { env })
+    ) {
+      const installed = chromiumPath(["/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+      if (installed) return installed;
+    }
+    log("apt-get could not install chromium; trying the Chromium shipped in an npm package.");
+  }
+  if (allowed.includes("npm")) {
+    log(
+      `Installing ${NPM_CHROMIUM_SPEC} (a Chromium inside an npm package) into .tools/chromium (one time):`,
+    );
+    if (dryRun) {
+      log(`(dry run) would run: npm install --prefix .tools/chromium ${NPM_CHROMIUM_SPEC}, then unpack it`);
+      return npmChromiumBinary;
+    }
+    mkdirSync(join(npmChromiumDir, "tmp"), { recursive: true });
+    const unpack = `import("@sparticuz/chromium").then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))`;
+    const installed =
+      provision("npm", [
+        "install",
+        "--prefix",
+        npmChromiumDir,
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        "--loglevel=error",
+        NPM_CHROMIUM_SPEC,
+      ]) &&
+      // It unpacks into os.tmpdir(): point that into .tools so the binary outlives /tmp cleaning.
+      provision(process.execPath, ["--input-type=module", "-e", unpack], {
+        cwd: npmChromiumDir,
+        env: { ...process.env, TMPDIR: join(npmChromiumDir, "tmp") },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+    if (installed && runsHere(npmChromiumBinary)) return npmChromiumBinary;
+    log(`${NPM_CHROMIUM_SPEC} does not run on this machine.`);
+  }
+  for (const line of INSTRUCTIONS) log(line);
+  process.exit(1);
 }
 
 function run(command, args, env) {
@@ -119,12 +222,13 @@ if (!task) {
   log(`usage: node scripts/bootstrap.mjs <${Object.keys(tasks).join("|")}> [args]`);
   process.exit(2);
 }
-if (task.needsChromium && !chromiumPath()) {
-  log("Chromium is missing: the browser tests run in a real Chromium.");
-  log("Install it with:  apt-get update && apt-get install -y chromium");
-  log("(or point CHROMIUM_PATH at an existing Chromium binary)");
-  process.exit(1);
+const dryRun = process.argv.includes("--dry-run");
+const chromium = task.needsChromium ? ensureChromium({ dryRun }) : undefined;
+if (task.pnpmScript === undefined) {
+  process.stdout.write(`${chromium}\n`);
+  process.exit(0);
 }
+if (chromium) process.env.CHROMIUM_PATH = chromium;
 const env = toolchainEnv();
 installWorkspace(env);
 log(

@@ -70,6 +70,7 @@ function step(label, command, args) {
 for (const path of reportPaths) rmSync(path, { force: true });
 const steps = [
   await step("lint", "biome", ["ci", "."]),
+  await step("root scripts (node --test)", process.execPath, ["--test", "scripts/test/*.test.mjs"]),
   await step("API docs and README examples", process.execPath, [
     join(root, "scripts", "check-readme-examples.mjs"),
   ]),

@@ -103,8 +103,8 @@ function exportsOf(file, seen = new Set()) {
   }
   for (const [, from] of source.matchAll(/export\s+\*\s+from\s*["']([^"']+)["']/g)) {
     const target = moduleFile(from);
-    if (!target) throw new Error(`${fromRoot(file)}: cannot list the names of \`export * from "${from}"\``);
-    found.push(...exportsOf(target, seen));
+    // A whole package re-exported (`export * from "@ideokit/core"`) is documented in its own README.
+    if (target) found.push(...exportsOf(target, seen));
   }
   const declaration = new RegExp(
     `export\\s+(?:declare\\s+)?(?:async\\s+)?(?:abstract\\s+)?(?:function\\*?|const|let|var|class|interface|type|enum|namespace)\\s+(${IDENTIFIER})`,

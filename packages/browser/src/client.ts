@@ -1,15 +1,15 @@
 import {
   type AuthScheme,
-  buildGenerateRequest,
+  bindOperation,
   type GenerateResponse,
+  generateOperation,
   type ImageRequest,
-  parseGenerateResponseText,
-  responseInfo,
+  type PipelineConfig,
+  type RequestOptions,
   type WithResponse,
 } from "@ideokit/core";
-import type { ClientOptions, RequestOptions } from "./client-options.ts";
+import type { ClientOptions } from "./client-options.ts";
 import { resolveClientOptions } from "./resolve-client-options.ts";
-import { send } from "./send.ts";
 
 /** A configured client with the calls of @ideokit/node's `Ideogram`. */
 export interface IdeogramClient {
@@ -26,38 +26,15 @@ export interface IdeogramClient {
   ): Promise<WithResponse<GenerateResponse>>;
 }
 
-/** Turns caller input into the request to send: core validation in the main entry, nothing in `/lite`. */
-export type PrepareRequest = (input: ImageRequest) => ImageRequest;
-
-/** Builds a client around `prepare`, so each entry point decides whether validation is bundled at all. */
-export function createClientWith(options: ClientOptions, prepare: PrepareRequest): IdeogramClient {
-  const settings = resolveClientOptions(options);
-  const generateWithResponse: IdeogramClient["generateWithResponse"] = async (input, callOptions = {}) => {
-    const request = prepare(input);
-    // After validation, so an invalid request never makes the page fetch a fresh token.
-    const credential = await settings.credential();
-    const response = await send({
-      ...buildGenerateRequest(request, {
-        baseURL: settings.baseURL,
-        apiKey: credential,
-        auth: settings.auth,
-        headers: { ...settings.headers, ...callOptions.headers },
-      }),
-      signal: callOptions.signal,
-      timeout: callOptions.timeout ?? settings.timeout,
-      maxRetries: callOptions.maxRetries ?? settings.maxRetries,
-      secrets: credential === undefined ? [] : [credential],
-    });
-    return {
-      data: parseGenerateResponseText(await response.text()),
-      response: responseInfo(response.status, response.headers),
-    };
-  };
+/** Builds a client on core's pipeline with the ky transport; `/lite` passes `validate: false`, so nothing is checked there. */
+export function createClientWith(options: ClientOptions): IdeogramClient {
+  const config: PipelineConfig = resolveClientOptions(options);
+  const generate = bindOperation(generateOperation, config);
   return {
-    baseURL: settings.baseURL,
-    auth: settings.auth,
-    generateWithResponse,
-    generate: async (input, callOptions) => (await generateWithResponse(input, callOptions)).data,
+    baseURL: config.baseURL,
+    auth: config.auth,
+    generate,
+    generateWithResponse: generate.withResponse,
   };
 }
 

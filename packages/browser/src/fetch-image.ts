@@ -6,10 +6,11 @@ import {
   DEFAULT_TIMEOUT_MS,
   downloadableImageUrl,
   type ImageObject,
+  sendWithRetries,
   urlWithoutQuery,
 } from "@ideokit/core";
 import { absoluteURL } from "./absolute-url.ts";
-import { send } from "./send.ts";
+import { kyTransport } from "./ky-transport.ts";
 
 /** Options of `fetchImage` and `imageObjectURL`. */
 export interface FetchImageOptions {
@@ -30,21 +31,30 @@ export async function fetchImage(
   options: FetchImageOptions = {},
 ): Promise<Blob> {
   const url = absoluteURL(downloadableImageUrl(image));
-  let response: Response;
   try {
-    response = await send({
-      url,
-      method: "GET",
-      signal: options.signal,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      secrets: [],
-    });
+    const { value } = await sendWithRetries(
+      { url, method: "GET", headers: {} },
+      {
+        transport: kyTransport,
+        signal: options.signal,
+        timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+        maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+        secrets: [],
+      },
+      // Read within the attempt, so a body that stalls times out and one cut short is retried.
+      async (response, fail) => {
+        assertImageContentType(response.headers.get("content-type"), url);
+        try {
+          return await response.blob();
+        } catch (error) {
+          throw fail(error);
+        }
+      },
+    );
+    return value;
   } catch (error) {
     throw isCrossOriginFailure(error, url) ? crossOriginFailure(url, error) : error;
   }
-  assertImageContentType(response.headers.get("content-type"), url);
-  return response.blob();
 }
 
 // A browser reports a cross-origin answer without Access-Control-Allow-Origin exactly like a

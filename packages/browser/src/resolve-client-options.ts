@@ -1,26 +1,19 @@
 import {
   type AuthScheme,
+  checkClientOptions,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   defaultAuthFor,
   IdeogramError,
+  type PipelineConfig,
+  resolveBaseURL,
 } from "@ideokit/core";
 import { absoluteURL } from "./absolute-url.ts";
 import type { ClientOptions } from "./client-options.ts";
+import { kyTransport } from "./ky-transport.ts";
 
 /** The edge worker's route on the page's origin. */
 export const DEFAULT_BROWSER_BASE_URL = "/ideogram";
-
-/** The client's settled configuration. */
-export interface ResolvedClientOptions {
-  baseURL: string;
-  auth: AuthScheme;
-  /** Gives the token or API key to send (calling a token function); undefined sends no credentials. */
-  credential: () => string | undefined | Promise<string>;
-  timeout: number;
-  maxRetries: number;
-  headers: Record<string, string>;
-}
 
 const API_KEY_REFUSED =
   "Refusing to send an Ideogram API key from a browser: the key would ship to every visitor of the page, " +
@@ -28,8 +21,9 @@ const API_KEY_REFUSED =
   'on the server: createClient({ token }) talks to "/ideogram" on this origin by default. If only people ' +
   "allowed to see the key can open this page, pass dangerouslyAllowBrowser: true.";
 
-/** Fills browser defaults and refuses an upstream key unless the caller knowingly allows it. */
-export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
+/** Checks the options (core's checker, then the browser's own rules), fills browser defaults, and refuses an upstream key unless the caller knowingly allows it. */
+export function resolveClientOptions(options: ClientOptions): PipelineConfig {
+  checkClientOptions(options);
   const { apiKey, token } = options;
   if (apiKey !== undefined && options.dangerouslyAllowBrowser !== true) {
     throw new IdeogramError(API_KEY_REFUSED);
@@ -37,15 +31,16 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   if (apiKey !== undefined && token !== undefined) {
     throw new IdeogramError("Pass either `token` (for the edge worker) or `apiKey` (for the API), not both.");
   }
-  const baseURL = absoluteURL(options.baseURL ?? DEFAULT_BROWSER_BASE_URL);
-  const credential = token ?? apiKey;
+  const baseURL = resolveBaseURL(absoluteURL(options.baseURL?.trim() ?? DEFAULT_BROWSER_BASE_URL));
   return {
+    transport: kyTransport,
     baseURL,
     auth: options.auth ?? defaultAuth(options, baseURL),
-    credential: typeof credential === "function" ? credential : () => credential,
+    apiKey: token ?? apiKey,
+    headers: options.headers,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    headers: options.headers ?? {},
+    validate: options.validate ?? true,
   };
 }
 

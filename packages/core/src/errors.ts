@@ -1,4 +1,5 @@
 import { type HeaderSource, normalizeHeaders, requestIdOf } from "./headers.ts";
+import { htmlErrorSummary } from "./html-error-page.ts";
 import { formatIssues, type ValidationIssue } from "./issues.ts";
 import { redactDeep, redactSecrets } from "./redact.ts";
 
@@ -24,9 +25,15 @@ function truncate(text: string): string {
   return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
 }
 
-/** The human-readable part of an error body: `{ error }`, `{ error: { message } }`, `{ message }`, `{ detail }` or text. */
-export function errorDetail(body: unknown): string | undefined {
-  if (typeof body === "string") return body.trim() === "" ? undefined : truncate(body.trim());
+/**
+ * The human-readable part of an error body: `{ error }`, `{ error: { message } }`, `{ message }`,
+ * `{ detail }` or text; an HTML error page gives its `<title>` (else the text of `status`), never its markup.
+ */
+export function errorDetail(body: unknown, status?: number): string | undefined {
+  if (typeof body === "string") {
+    if (body.trim() === "") return undefined;
+    return htmlErrorSummary(body, status) ?? truncate(body.trim());
+  }
   if (typeof body !== "object" || body === null) return undefined;
   const record = body as Record<string, unknown>;
   const nested = record.error as Record<string, unknown> | undefined;
@@ -57,7 +64,8 @@ export class APIError extends IdeogramError {
   constructor(init: APIErrorInit) {
     const secrets = init.secrets ?? [];
     const body = redactDeep(init.body, secrets);
-    const detail = init.message === undefined ? errorDetail(body) : redactSecrets(init.message, secrets);
+    const detail =
+      init.message === undefined ? errorDetail(body, init.status) : redactSecrets(init.message, secrets);
     super(`${init.status} ${detail ?? "status code (no body)"}`);
     this.status = init.status;
     const headers = normalizeHeaders(init.headers);
@@ -171,12 +179,12 @@ export class APITimeoutError extends APIConnectionError {
   }
 }
 
-/** The caller aborted the request (AbortSignal); never retried. */
+/** The caller aborted the request (AbortSignal); never retried. `cause` is the signal's reason. */
 export class APIUserAbortError extends IdeogramError {
   override name = "APIUserAbortError";
 
-  constructor(message = "Request was aborted.") {
-    super(message);
+  constructor(message = "Request was aborted.", options?: { cause?: unknown }) {
+    super(message, options);
   }
 }
 

@@ -10,6 +10,15 @@ export {
   IDEOGRAM_OFFICIAL,
   KKIAI,
 } from "./build.ts";
+export {
+  AUTH_SCHEMES,
+  ClientOptionError,
+  type ClientOptionsBase,
+  checkClientOptions,
+  checkRequestOptions,
+  type RequestOptions,
+  resolveBaseURL,
+} from "./client-options.ts";
 export { IMAGE_CONTENT_TYPES, isImageContentType, type MimeType, parseMimeType } from "./content-type.ts";
 export {
   aspectRatioValue,
@@ -98,6 +107,7 @@ export {
 } from "./files/limits.ts";
 export { checkFileRules, type FileRule } from "./files/rules.ts";
 export { type HeaderSource, headerValue, normalizeHeaders, requestIdOf } from "./headers.ts";
+export { htmlErrorSummary } from "./html-error-page.ts";
 export {
   assertImageContentType,
   downloadableImageUrl,
@@ -134,6 +144,13 @@ export { OPERATIONS, type OperationId, operationById } from "./operations/all.ts
 export { generateOperation } from "./operations/generate.ts";
 export { v3GenerateOperation } from "./operations/v3-generate.ts";
 export { parseGenerateResponse, parseGenerateResponseText, safeParseGenerateResponse } from "./parse.ts";
+export {
+  type BoundOperation,
+  bindOperation,
+  type PipelineConfig,
+  pipeline,
+  pipelineWithResponse,
+} from "./pipeline.ts";
 export { MIN_SECRET_LENGTH, redactSecrets } from "./redact.ts";
 export {
   ColorPaletteMemberSchema,
@@ -164,6 +181,8 @@ export {
   retryAfterMs,
   retryDelayMs,
 } from "./retry.ts";
+export type { AttemptEvent } from "./retry-loop.ts";
+export { type Answer, type ReadAnswer, type SendSettings, sendWithRetries } from "./send.ts";
 export type { TableOperation } from "./table/define.ts";
 export { exampleInput } from "./table/example.ts";
 export { exampleFont, examplePng } from "./table/example-files.ts";
@@ -172,6 +191,7 @@ export type { ColorPalette, ColorPaletteMember } from "./table/palette-types.ts"
 export type { Exclusion, Rules } from "./table/rules.ts";
 export { inputSchema, outputSchema } from "./table/zod.ts";
 export { DEFAULT_TIMEOUT_MS } from "./timeout.ts";
+export type { SendOptions, Transport, TransportRequest, TransportResponse } from "./transport.ts";
 export {
   imageRequestValidator,
   safeValidateGenerateRequest,

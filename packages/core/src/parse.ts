@@ -1,4 +1,4 @@
-import { ResponseValidationError } from "./errors.ts";
+import { parseJsonBody } from "./json-body.ts";
 import type { SafeResult } from "./operation.ts";
 import { generateOperation } from "./operations/generate.ts";
 import type { GenerateResponse } from "./response-schema.ts";
@@ -18,26 +18,11 @@ export function parseGenerateResponse(json: unknown): GenerateResponse {
   return generateOperation.parse(json);
 }
 
-const PREVIEW_LENGTH = 80;
-
 /**
  * {@link parseGenerateResponse} for the raw body text, as transports read it: a body that is not
  * JSON (an HTML error page, a reply cut short) throws {@link ResponseValidationError} too, with
  * one `invalid_json` issue quoting the start of the text.
  */
 export function parseGenerateResponseText(text: string): GenerateResponse {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const preview = text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
-    throw new ResponseValidationError([
-      {
-        path: [],
-        code: "invalid_json",
-        message: `body is not valid JSON (${(error as SyntaxError).message}); received ${JSON.stringify(preview)}`,
-      },
-    ]);
-  }
-  return parseGenerateResponse(json);
+  return parseGenerateResponse(parseJsonBody(text));
 }

@@ -76,7 +76,8 @@ describe("APIError fields", () => {
       { detail: [{ msg: "field required" }, { msg: "value is not a valid enum" }] },
       "400 field required; value is not a valid enum",
     ],
-    ["<html>Bad gateway</html>", "400 <html>Bad gateway</html>"],
+    // An HTML page is summarised by its title or the status text (issue 17), never quoted.
+    ["<html>Bad gateway</html>", "400 Bad Request (HTML page)"],
     [{ code: 7 }, '400 {"code":7}'],
     [null, "400 status code (no body)"],
     ["   ", "400 status code (no body)"],

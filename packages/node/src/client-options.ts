@@ -1,90 +1,84 @@
+import type { Transport } from "@ideokit/core";
 import {
-  type AuthScheme,
+  type ClientOptionsBase,
+  checkClientOptions,
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   defaultAuthFor,
   IdeogramError,
-  type ImageRequest,
-  imageRequestValidator,
-  type ValidateMode,
+  type PipelineConfig,
+  resolveBaseURL,
 } from "@ideokit/core";
 import { Agent, type Dispatcher } from "undici";
+import { attemptLogger, createDebugLog, type DebugLog } from "./debug-log.ts";
+import { type UndiciResponse, undiciTransport } from "./undici-transport.ts";
 
-/** Options of `new Ideogram(...)`; every field is optional. */
-export interface ClientOptions {
+/** Options of `new Ideogram(...)`: core's client options plus Node's; every field is optional. */
+export interface ClientOptions extends ClientOptionsBase {
   /** API key; defaults to `IDEOGRAM_API_KEY`. */
   apiKey?: string;
   /** Service root; defaults to `IDEOGRAM_BASE_URL`, else the reseller `https://www.kkiai.com/ideogram`. */
   baseURL?: string;
-  /** How the key is sent; defaults to `"api-key"` for api.ideogram.ai and `"bearer"` elsewhere. */
-  auth?: AuthScheme;
-  /** Per-attempt timeout in milliseconds (default 120 000); `Infinity` for none. */
-  timeout?: number;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number;
   /** undici dispatcher to send through; the client then neither creates nor closes its own Agent. */
   dispatcher?: Dispatcher;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
-  /** Request checking before sending (default `true`). */
-  validate?: ValidateMode;
   /** Environment to read defaults from (default `process.env`). */
   env?: Record<string, string | undefined>;
 }
 
 /** The client's settled configuration. */
 export interface ResolvedClientOptions {
-  apiKey: string | undefined;
-  baseURL: string;
-  auth: AuthScheme;
-  timeout: number;
-  maxRetries: number;
+  /** What core's pipeline runs every operation with. */
+  pipeline: PipelineConfig;
+  /** The same transport, typed with undici's streaming body, for image downloads. */
+  transport: Transport<UndiciResponse>;
   dispatcher: Dispatcher;
   ownsDispatcher: boolean;
-  headers: Record<string, string>;
-  /** Core's check for the `validate` option, run on every request before it is sent. */
-  checkRequest: (input: ImageRequest) => ImageRequest;
-  debug: boolean;
+  log: DebugLog;
 }
 
-/** Fills defaults from the options and the environment; fails now rather than with a 401 later when no key is set. */
+/** Fills defaults from the options and the environment; fails now rather than at the first call on any bad option or missing key. */
 export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
+  checkClientOptions(options);
   const env = options.env ?? process.env;
-  const baseURL = options.baseURL ?? nonEmpty(env.IDEOGRAM_BASE_URL) ?? DEFAULT_BASE_URL;
-  assertHttpURL(baseURL);
+  const fromEnv = nonEmpty(env.IDEOGRAM_BASE_URL);
+  const baseURL =
+    options.baseURL !== undefined
+      ? resolveBaseURL(options.baseURL)
+      : fromEnv !== undefined
+        ? resolveBaseURL(fromEnv, "IDEOGRAM_BASE_URL")
+        : DEFAULT_BASE_URL;
   const auth = options.auth ?? defaultAuthFor(baseURL);
   // An explicit but empty key (an unset variable read elsewhere) is as missing as none at all.
   const apiKey = nonEmpty(options.apiKey ?? env.IDEOGRAM_API_KEY);
   if (apiKey === undefined && auth !== "none") {
     throw new MissingAPIKeyError();
   }
+  const dispatcher = options.dispatcher ?? new Agent();
+  const transport = undiciTransport(dispatcher);
+  const log = createDebugLog(env.IDEOGRAM_LOG === "debug", apiKey === undefined ? [] : [apiKey]);
+  const headers = options.headers;
   return {
-    apiKey,
-    baseURL,
-    auth,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    dispatcher: options.dispatcher ?? new Agent(),
+    pipeline: {
+      transport,
+      baseURL,
+      auth,
+      apiKey,
+      headers: headers === undefined || Object.keys(headers).length === 0 ? undefined : headers,
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      validate: options.validate ?? true,
+      onAttempt: attemptLogger(log),
+    },
+    transport,
+    dispatcher,
     ownsDispatcher: options.dispatcher === undefined,
-    headers: options.headers ?? {},
-    checkRequest: imageRequestValidator(options.validate ?? true),
-    debug: env.IDEOGRAM_LOG === "debug",
+    log,
   };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
-}
-
-/** Refuses a base URL undici cannot send to now, rather than with a retried connection error on each call. */
-function assertHttpURL(baseURL: string): void {
-  const protocol = URL.parse(baseURL)?.protocol;
-  if (protocol !== "http:" && protocol !== "https:") {
-    throw new IdeogramError(
-      `Invalid baseURL "${baseURL}": expected an absolute http(s) URL such as "${DEFAULT_BASE_URL}".`,
-    );
-  }
 }
 
 /** No API key was configured; raised by the constructor so the mistake surfaces before any request. */

@@ -1,56 +1,65 @@
 import {
   type AuthScheme,
+  type BoundOperation,
+  bindOperation,
   type GenerateResponse,
+  generateOperation,
   IdeogramError,
   type ImageObject,
   type ImageRequest,
+  type RequestOptions,
+  type Transport,
   type WithResponse,
 } from "@ideokit/core";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./client-options.ts";
-import { createDebugLog, type DebugLog } from "./debug-log.ts";
 import { downloadImage } from "./download-image.ts";
-import { generateWithResponse, type RequestOptions } from "./generate.ts";
 import type { DownloadOptions } from "./open-image.ts";
 import { type SaveImagesOptions, type SaveImagesResult, saveImages } from "./save-images.ts";
+import type { UndiciResponse } from "./undici-transport.ts";
 
 /**
  * The Ideogram client for Node. A class because callers write `new Ideogram()` and keep one per
- * process: it owns a keep-alive undici Agent, released by `close()`.
+ * process: it owns a keep-alive undici Agent, released by `close()`. Every call runs core's
+ * pipeline with an undici transport.
  */
 export class Ideogram {
   readonly #config: ResolvedClientOptions;
-  readonly #log: DebugLog;
+  readonly #generate: BoundOperation<typeof generateOperation>;
   #closed = false;
 
-  /** Reads defaults from the environment; throws MissingAPIKeyError at once when no key is configured. */
+  /** Reads defaults from the environment; throws at once on a bad option (ClientOptionError) or when no key is configured (MissingAPIKeyError). */
   constructor(options: ClientOptions = {}) {
-    this.#config = resolveClientOptions(options);
-    const { apiKey, debug } = this.#config;
-    this.#log = createDebugLog(debug, apiKey === undefined ? [] : [apiKey]);
+    const resolved = resolveClientOptions(options);
+    // Refusing in the transport keeps the closed check in one place for every operation.
+    const transport: Transport<UndiciResponse> = (request, sendOptions) => {
+      this.#assertOpen();
+      return resolved.transport(request, sendOptions);
+    };
+    this.#config = { ...resolved, transport, pipeline: { ...resolved.pipeline, transport } };
+    this.#generate = bindOperation(generateOperation, this.#config.pipeline);
   }
 
   /** The service root requests go to. */
   get baseURL(): string {
-    return this.#config.baseURL;
+    return this.#config.pipeline.baseURL;
   }
 
   /** How the key is sent: "bearer", "api-key" or "none". */
   get auth(): AuthScheme {
-    return this.#config.auth;
+    return this.#config.pipeline.auth;
   }
 
   /** Generates images: validates (an invalid request costs no call), sends with retries, parses the response. */
-  async generate(request: ImageRequest, options?: RequestOptions): Promise<GenerateResponse> {
-    return (await this.generateWithResponse(request, options)).data;
+  generate(request: ImageRequest, options?: RequestOptions): Promise<GenerateResponse> {
+    return this.#generate(request, options);
   }
 
   /** Like `generate`, plus the HTTP status, headers and request id of the successful attempt. */
-  async generateWithResponse(
+  generateWithResponse(
     request: ImageRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<GenerateResponse>> {
-    this.#assertOpen();
-    return generateWithResponse(this.#config, this.#log, request, options);
+    return this.#generate.withResponse(request, options);
   }
 
   /**
@@ -64,12 +73,13 @@ export class Ideogram {
     options?: DownloadOptions,
   ): Promise<ReadableStream<Uint8Array>> {
     this.#assertOpen();
-    return downloadImage(this.#config, this.#log, imageOrUrl, options);
+    return downloadImage(this.#config, imageOrUrl, options);
   }
 
   /**
    * Streams every image of a response into `dir`; returns the saved paths and the images skipped as
-   * unsafe. A download whose body breaks mid-stream is discarded and re-sent whole while retries remain.
+   * unsafe. A download whose body breaks mid-stream is discarded and re-sent whole while retries remain;
+   * when one still fails, SaveImagesError names it and carries the paths saved.
    */
   async saveImages(
     response: GenerateResponse,
@@ -77,7 +87,7 @@ export class Ideogram {
     options?: SaveImagesOptions,
   ): Promise<SaveImagesResult> {
     this.#assertOpen();
-    return saveImages(this.#config, this.#log, response, dir, options);
+    return saveImages(this.#config, response, dir, options);
   }
 
   /** Releases the client's connection pool; a dispatcher passed in the options is left to its owner. */

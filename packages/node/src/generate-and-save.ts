@@ -1,6 +1,5 @@
-import type { GenerateResponse, ImageRequest } from "@ideokit/core";
+import type { GenerateResponse, ImageRequest, RequestOptions } from "@ideokit/core";
 import type { Ideogram } from "./client.ts";
-import type { RequestOptions } from "./generate.ts";
 import type { SaveImagesOptions, SaveImagesResult } from "./save-images.ts";
 
 /** Options of `generateAndSave`: the generate call's and the download's. */

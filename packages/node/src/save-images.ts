@@ -3,13 +3,19 @@ import { createWriteStream } from "node:fs";
 import { link, mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { downloadableImageUrl, type GenerateResponse, type ImageObject } from "@ideokit/core";
+import {
+  downloadableImageUrl,
+  type GenerateResponse,
+  headerValue,
+  type IdeogramError,
+  type ImageObject,
+} from "@ideokit/core";
 import type { ResolvedClientOptions } from "./client-options.ts";
-import type { DebugLog } from "./debug-log.ts";
 import { forEachLimited } from "./for-each-limited.ts";
 import { candidateName, extensionFor, imageFileStem } from "./image-file-name.ts";
 import { type DownloadOptions, withImage } from "./open-image.ts";
-import type { OpenResponse } from "./open-response.ts";
+import { type FailedImage, SaveImagesError } from "./save-images-error.ts";
+import type { UndiciResponse } from "./undici-transport.ts";
 
 /** Options of `saveImages`. */
 export interface SaveImagesOptions extends DownloadOptions {
@@ -45,11 +51,11 @@ const DEFAULT_CONCURRENCY = 4;
 /**
  * Streams every image of a response into `dir` under unique, stable names; never overwrites and
  * never leaves a partial file. A download whose body breaks mid-stream is re-sent whole while
- * retries remain.
+ * retries remain. When one still fails, no new download starts, those running finish, and
+ * {@link SaveImagesError} names the failed image and carries every file saved.
  */
 export async function saveImages(
   config: ResolvedClientOptions,
-  log: DebugLog,
   response: GenerateResponse,
   dir: string,
   options: SaveImagesOptions = {},
@@ -66,27 +72,40 @@ export async function saveImages(
   await mkdir(directory, { recursive: true });
 
   const saved: SavedImage[] = [];
-  await forEachLimited(pending, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ image, index }) => {
-    const path = await saveOne(config, log, image, index, directory, options);
-    const entry = { index, path };
-    saved.push(entry);
-    options.onSaved?.(entry);
-  });
-  saved.sort((a, b) => a.index - b.index);
-  return { paths: saved.map((entry) => entry.path), saved, skipped };
+  const failed: FailedImage[] = [];
+  const result = () => {
+    saved.sort((a, b) => a.index - b.index);
+    return { paths: saved.map((entry) => entry.path), saved, skipped };
+  };
+  try {
+    await forEachLimited(pending, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ image, index }) => {
+      try {
+        const path = await saveOne(config, image, index, directory, options);
+        const entry = { index, path };
+        saved.push(entry);
+        options.onSaved?.(entry);
+      } catch (error) {
+        failed.push({ index, url: image.url, error });
+        throw error;
+      }
+    });
+  } catch {
+    failed.sort((a, b) => a.index - b.index);
+    throw new SaveImagesError(failed, result());
+  }
+  return result();
 }
 
 async function saveOne(
   config: ResolvedClientOptions,
-  log: DebugLog,
   image: ImageObject & { url: string },
   index: number,
   directory: string,
   options: DownloadOptions,
 ): Promise<string> {
-  const { temporary, contentType } = await withImage(config, log, image, options, async (response) => ({
-    temporary: await writeTemporary(response, directory),
-    contentType: response.headers["content-type"] ?? "",
+  const { temporary, contentType } = await withImage(config, image, options, async (response, fail) => ({
+    temporary: await writeTemporary(response, directory, fail),
+    contentType: headerValue(response.headers, "content-type") ?? "",
   }));
   try {
     return await linkUnique(temporary, directory, imageFileStem(image, index), extensionFor(contentType));
@@ -99,7 +118,11 @@ async function saveOne(
  * Streams one attempt's body into a fresh hidden file in `directory`. On failure the file is
  * removed before the error propagates, so a retry starts from an empty file and nothing partial stays.
  */
-async function writeTemporary(response: OpenResponse, directory: string): Promise<string> {
+async function writeTemporary(
+  response: UndiciResponse,
+  directory: string,
+  fail: (error: unknown) => IdeogramError,
+): Promise<string> {
   const temporary = join(directory, `.ideokit-${randomUUID()}.part`);
   try {
     await pipeline(response.body, createWriteStream(temporary, { flags: "wx" }));
@@ -107,7 +130,7 @@ async function writeTemporary(response: OpenResponse, directory: string): Promis
   } catch (error) {
     await rm(temporary, { force: true });
     // A full disk is not a network failure: only the latter becomes an error core may retry.
-    throw isFileSystemError(error) ? error : response.readError(error);
+    throw isFileSystemError(error) ? error : fail(error);
   }
 }
 

@@ -10,6 +10,7 @@ import {
   APIUserAbortError,
   ImageDownloadError,
   PermissionDeniedError,
+  SaveImagesError,
 } from "../src/index.ts";
 import { startDroppingServer } from "./dropping-server.ts";
 import { API_KEY, captureDebugLog, clientFor, temporaryDirectory, useEmulator } from "./helpers.ts";
@@ -122,13 +123,15 @@ describe("saveImages when a body drops mid-stream", () => {
     expect(await readdir(dir)).toEqual(["11-0.png"]);
   });
 
-  it("gives up with APIConnectionError after maxRetries + 1 requests, leaving no file", async () => {
+  it("gives up with SaveImagesError (cause APIConnectionError) after maxRetries + 1 requests, leaving no file", async () => {
     const dir = await temporaryDirectory();
     const client = clientFor(emulator(), { maxRetries: 1 });
     const response = await client.generate({ prompt: "a fox" });
     emulator().faults.next(2, "truncated", { on: "images" });
 
-    await expect(client.saveImages(response, dir)).rejects.toBeInstanceOf(APIConnectionError);
+    const error = await client.saveImages(response, dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SaveImagesError);
+    expect((error as SaveImagesError).cause).toBeInstanceOf(APIConnectionError);
     expect(imageRequests()).toEqual(["truncated", "truncated"]);
     expect(await readdir(dir)).toEqual([]);
   });
@@ -144,7 +147,9 @@ describe("saveImages when a body drops mid-stream", () => {
     await log.next(/GET \S+ APIConnectionError attempt 1\/2 \d+ms, retrying in/);
     controller.abort();
 
-    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    const error = await pending.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SaveImagesError);
+    expect((error as SaveImagesError).cause).toBeInstanceOf(APIUserAbortError);
     expect(imageRequests()).toEqual(["truncated"]);
     expect(await readdir(dir)).toEqual([]);
   });

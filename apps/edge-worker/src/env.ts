@@ -14,6 +14,9 @@ export interface Bindings {
   KEY_CACHE_TTL_SECONDS?: Var;
   CLIENT_TOKENS?: string;
   JWT_SECRET?: string;
+  JWT_MAX_TTL_SECONDS?: Var;
+  JWT_AUDIENCE?: Var;
+  JWT_ISSUER?: Var;
   ALLOW_ANONYMOUS?: Var;
   ALLOWED_ORIGINS?: Var;
   RATE_LIMITER?: RateLimit;
@@ -41,7 +44,7 @@ export interface Config {
   upstream: { baseURL: string; auth: Exclude<AuthScheme, "none">; timeoutMs: number };
   key: { secret: string | undefined; kvName: string; cacheTtlMs: number };
   clientTokens: ClientToken[];
-  jwtSecret: string | undefined;
+  jwt: JwtConfig;
   allowAnonymous: boolean;
   allowedOrigins: string[];
   /**
@@ -63,6 +66,20 @@ export interface Config {
  * client's entries apart.
  */
 export type CacheScope = "client" | "shared";
+
+/** How client JWTs are checked; without a secret no JWT is accepted. */
+export interface JwtConfig {
+  secret: string | undefined;
+  /** The longest a token may still live (`exp` minus now), so a leaked token cannot work for years. */
+  maxTtlSeconds: number;
+  /** The `aud` a token must name, when set. */
+  audience: string | undefined;
+  /** The `iss` a token must carry, when set. */
+  issuer: string | undefined;
+}
+
+/** Bytes a signing secret needs at least: HMAC-SHA256 keys shorter than its output are guessable. */
+export const MIN_SECRET_BYTES = 32;
 
 /** The image proxy's settings; without a signing secret image URLs pass through unchanged. */
 export interface ImageConfig {
@@ -113,7 +130,12 @@ function parseConfig(env: Bindings): Config {
       cacheTtlMs: 1000 * positiveInteger("KEY_CACHE_TTL_SECONDS", env.KEY_CACHE_TTL_SECONDS, 60),
     },
     clientTokens: clientTokens(env.CLIENT_TOKENS),
-    jwtSecret: text(env.JWT_SECRET),
+    jwt: {
+      secret: signingSecret("JWT_SECRET", env.JWT_SECRET),
+      maxTtlSeconds: positiveInteger("JWT_MAX_TTL_SECONDS", env.JWT_MAX_TTL_SECONDS, 86_400),
+      audience: text(env.JWT_AUDIENCE),
+      issuer: text(env.JWT_ISSUER),
+    },
     allowAnonymous: flag(env.ALLOW_ANONYMOUS),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     rateLimit: {
@@ -127,7 +149,7 @@ function parseConfig(env: Bindings): Config {
       scope: oneOf("CACHE_SCOPE", env.CACHE_SCOPE, ["client", "shared"]),
     },
     images: {
-      signingSecret: text(env.IMAGE_SIGNING_SECRET),
+      signingSecret: signingSecret("IMAGE_SIGNING_SECRET", env.IMAGE_SIGNING_SECRET),
       hosts: imageHosts(env.IMAGE_HOSTS, baseURL),
       allowPrivateHosts: flag(env.ALLOW_PRIVATE_IMAGE_HOSTS),
       retentionSeconds: 86_400 * positiveInteger("IMAGE_RETENTION_DAYS", env.IMAGE_RETENTION_DAYS, 30),
@@ -150,6 +172,15 @@ function list(value: Var | undefined): string[] {
 
 function flag(value: Var | undefined): boolean {
   return ["1", "true", "yes", "on"].includes((text(value) ?? "").toLowerCase());
+}
+
+/** A secret of at least {@link MIN_SECRET_BYTES} UTF-8 bytes, or undefined when unset. */
+function signingSecret(name: string, value: string | undefined): string | undefined {
+  const secret = text(value);
+  if (secret !== undefined && new TextEncoder().encode(secret).length < MIN_SECRET_BYTES) {
+    throw new ConfigError(`${name} must be at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -hex 32)`);
+  }
+  return secret;
 }
 
 /** A lower-cased value among `choices`, the first of them when unset. */

@@ -2,7 +2,7 @@ import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
 import { CLIENT_TOKEN, createHarness, errorOf, UPSTREAM_KEY } from "./support/harness.ts";
 
-const JWT_SECRET = "jwt-secret-for-tests-0123456789";
+const JWT_SECRET = "jwt-secret-for-tests-0123456789abcdef";
 
 async function jwt(claims: Record<string, unknown>, secret = JWT_SECRET): Promise<string> {
   return sign(claims, secret, "HS256");

@@ -9,7 +9,7 @@ import {
   WORKER,
 } from "./support/harness.ts";
 
-const IMAGE_SIGNING_SECRET = "image-signing-secret-4b1d";
+const IMAGE_SIGNING_SECRET = "image-signing-secret-4b1d-0123456789abcdef";
 const SEEDED = { image_request: { prompt: "a lighthouse at dusk", seed: 7 } };
 const PROXY_PREFIX = `${WORKER}/ideogram/images/`;
 const DAY_MS = 86_400_000;
@@ -357,7 +357,7 @@ describe("image tokens that must be refused", () => {
   it("refuses a token signed with another secret", async () => {
     const harness = proxied();
     const [url] = await imageUrls(harness);
-    const rotated = harness.sibling({ IMAGE_SIGNING_SECRET: "a-different-secret" });
+    const rotated = harness.sibling({ IMAGE_SIGNING_SECRET: "a-different-secret-0123456789abcdef" });
     await expectRefused(rotated, url!, "invalid_image_token");
   });
 

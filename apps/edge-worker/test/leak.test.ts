@@ -7,7 +7,7 @@ import { CLIENT_TOKEN, createHarness, type Harness, UPSTREAM_KEY } from "./suppo
 import { picker } from "./support/random.ts";
 
 const REQUESTS_PER_SETUP = 150;
-const JWT_SECRET = "leak-test-jwt-secret";
+const JWT_SECRET = "leak-test-jwt-secret-0123456789abcdef";
 const KV_KEY = "sk-kv-stored-9e8d7c6b5a";
 
 /** Printable ASCII: header values a browser could send. */

@@ -209,7 +209,7 @@ describe("forwarding to the upstream", () => {
       const key = "sk/upstream+9c1f/77";
       const seeded = { image_request: { prompt: "a lighthouse", seed: 5 } };
       const harness = createHarness({
-        bindings: { IDEOGRAM_API_KEY: key, IMAGE_SIGNING_SECRET: "image-secret-for-redaction" },
+        bindings: { IDEOGRAM_API_KEY: key, IMAGE_SIGNING_SECRET: "image-secret-for-redaction-0123456789" },
         fetch: async () =>
           new Response(
             `{"created":"2025-01-01T00:00:00+00:00","data":[{"prompt":"sent ${encode(key)}",` +

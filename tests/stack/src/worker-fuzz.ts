@@ -7,7 +7,7 @@ import { UPSTREAM_KEY } from "./stack.ts";
 export const CLIENT_TOKENS = ["tok-web-3b8e1f0a9c5d", "tok-cli-6d2c7a4e1b8f"] as const;
 
 /** The worker's JWT secret: accepted JWTs are not fuzzed, but the secret must never leak either. */
-export const JWT_SECRET = "jwt-secret-51e0c9d2a7";
+export const JWT_SECRET = "jwt-secret-51e0c9d2a7-0123456789abcdef";
 
 /** Variables of the fuzzed worker: two static tokens, a JWT secret, anonymous calls allowed. */
 export const FUZZ_WORKER_BINDINGS = {

@@ -35,7 +35,7 @@ export function generateRoute({ runtime, keys, limiter }: GenerateDeps): Hono<Ap
   route.post(
     "/generate",
     bypassUnlessSet,
-    clientAuth(runtime),
+    clientAuth(runtime, limiter),
     rateLimit(limiter),
     bodyGuard(),
     async (c) => {

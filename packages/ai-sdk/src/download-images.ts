@@ -38,7 +38,8 @@ function connectionFailed(cause: unknown, url: string, signal: AbortSignal | und
   );
 }
 
-async function download(
+/** The bytes at `url`, fetched with the injected fetch; failures are `APICallError`s naming the URL without its query. */
+export async function downloadBytes(
   url: string,
   fetch: FetchFunction,
   signal: AbortSignal | undefined,
@@ -97,6 +98,6 @@ export async function downloadImages(
     }
     entries.push(entry);
   });
-  const images = await Promise.all(urls.map((url) => download(url, fetch, signal)));
+  const images = await Promise.all(urls.map((url) => downloadBytes(url, fetch, signal)));
   return { images, entries, warnings };
 }

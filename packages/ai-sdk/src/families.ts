@@ -1,4 +1,4 @@
-import { legacyGenerateOperation } from "./legacy-generate-operation.ts";
+import { generateOperation, NUM_IMAGES_MAX, v3GenerateOperation } from "@ideokit/core";
 import type { ImagesOperation, ModelFamily } from "./model-family.ts";
 import type { IdeogramImageModelId } from "./model-ids.ts";
 
@@ -11,16 +11,27 @@ function spelled(text: string, format: (width: string, height: string) => string
   return match ? format(match[1]!, match[2]!) : text;
 }
 
+const asImages = (operation: unknown) => operation as ImagesOperation;
+
 function legacy(model: string): ModelFamily {
   return {
-    generate: legacyGenerateOperation as unknown as ImagesOperation,
+    generate: asImages(generateOperation),
+    maxImagesPerCall: NUM_IMAGES_MAX,
     fixed: { model },
     aspectRatio: (ratio) => spelled(ratio, (width, height) => `ASPECT_${width}_${height}`),
     resolution: (size) => spelled(size, (width, height) => `RESOLUTION_${width}_${height}`),
   };
 }
 
+const V3: ModelFamily = {
+  generate: asImages(v3GenerateOperation),
+  maxImagesPerCall: NUM_IMAGES_MAX,
+  fixed: {},
+  aspectRatio: (ratio) => spelled(ratio, (width, height) => `${width}x${height}`),
+  resolution: (size) => spelled(size, (width, height) => `${width}x${height}`),
+};
+
 /** The family serving each model id. */
 export function familyOf(modelId: IdeogramImageModelId): ModelFamily {
-  return legacy(modelId);
+  return modelId === "V_3" ? V3 : legacy(modelId);
 }

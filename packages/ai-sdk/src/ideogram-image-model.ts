@@ -71,17 +71,12 @@ export class IdeogramImageModel implements ImageModelV4 {
     }
     const { input, warnings } = await callInput(this.modelId, family, operation, options, files);
     const target = this.#config.target();
-    const request = operation.build(input, {
-      ...target,
-      headers: definedHeaders(combineHeaders(target.headers, options.headers)),
-    });
     const timestamp = this.#config.currentDate?.() ?? new Date();
-    const response = await send(request, {
+    const response = await send(operation, input, {
       fetch: this.#config.fetch,
+      target: { ...target, headers: definedHeaders(combineHeaders(target.headers, options.headers)) },
       signal: options.abortSignal,
       requestBodyValues: loggable(input),
-      secrets: target.apiKey ? [target.apiKey] : [],
-      parse: operation.parse,
     });
     const downloaded = await downloadImages(response.data.data, this.#config.fetch, options.abortSignal);
     return {

@@ -15,4 +15,5 @@ export type {
   IdeogramCallField,
   IdeogramImageModelOptions,
   IdeogramLegacyImageOptions,
+  IdeogramV3ImageOptions,
 } from "./provider-options.ts";

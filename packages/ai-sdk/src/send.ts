@@ -1,79 +1,83 @@
+import type { APICallError } from "@ai-sdk/provider";
 import type { FetchFunction } from "@ai-sdk/provider-utils";
-import { isAbortError } from "@ai-sdk/provider-utils";
 import {
-  APIConnectionError,
-  errorFromResponse,
-  type HttpRequest,
-  normalizeHeaders,
-  ResponseValidationError,
+  APIError,
+  APIUserAbortError,
+  IdeogramError,
+  type InputOf,
+  type Operation,
+  type OutputOf,
+  pipelineWithResponse,
+  type RequestTarget,
+  type Transport,
 } from "@ideokit/core";
 import { toAPICallError } from "./api-call-error.ts";
 
-/** A 2xx answer: its parsed body and lower-cased headers. */
-export interface SentResponse<T> {
-  data: T;
-  headers: Record<string, string>;
-}
-
-/** What {@link send} needs besides the request. */
-export interface SendContext<T> {
-  /** The operation's `parse`: throws core's `ResponseValidationError` for a body it cannot use. */
-  parse: (body: unknown) => T;
+/** What {@link send} needs besides the operation and its checked input. */
+export interface SendContext {
   fetch: FetchFunction;
+  target: RequestTarget;
   signal: AbortSignal | undefined;
+  /** What `APICallError.requestBodyValues` shows (files named, not dumped). */
   requestBodyValues: unknown;
-  secrets: readonly string[];
 }
 
-function parseBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/**
- * Sends one request, once: the AI SDK's `maxRetries` decides about retrying, so this never loops.
- * Failures become `APICallError`s; an abort propagates as the fetch's own abort error.
- */
-export async function send<T>(request: HttpRequest, context: SendContext<T>): Promise<SentResponse<T>> {
-  const call = { url: request.url, requestBodyValues: context.requestBodyValues, secrets: context.secrets };
-  let response: Response;
-  let text: string;
-  try {
-    response = await context.fetch(request.url, {
+function fetchTransport(fetch: FetchFunction): Transport {
+  return async (request, { signal }) => {
+    const response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: context.signal,
+      signal,
     });
-    text = await response.text();
-  } catch (cause) {
-    // fetch rejects with the signal's reason, which need not look like an AbortError.
-    if (isAbortError(cause) || context.signal?.aborted) throw cause;
-    throw toAPICallError(new APIConnectionError({ cause, secrets: context.secrets }), call);
-  }
-  const headers = normalizeHeaders(response.headers);
-  const body = parseBody(text);
-  if (!response.ok) {
-    const error = errorFromResponse({ status: response.status, headers, body, secrets: context.secrets });
-    throw toAPICallError(error, { ...call, responseBody: text });
-  }
+    return { status: response.status, headers: response.headers, text: () => response.text() };
+  };
+}
+
+function responseBodyOf(error: IdeogramError): string | undefined {
+  if (!(error instanceof APIError) || error.body === undefined) return undefined;
+  return typeof error.body === "string" ? error.body : JSON.stringify(error.body);
+}
+
+/**
+ * One call through core's pipeline with `maxRetries: 0`: the AI SDK's own `maxRetries` loop
+ * retries what `APICallError.isRetryable` (core's retry policy) allows, so there is never a loop
+ * inside a loop. Core's errors become `APICallError`s; the caller's abort rejects with the
+ * signal's reason, which the AI SDK never retries.
+ */
+export async function send<O extends Operation>(
+  operation: O,
+  input: InputOf<O>,
+  context: SendContext,
+): Promise<{ data: OutputOf<O>; headers: Record<string, string> }> {
+  const { target } = context;
   try {
-    if (typeof body === "string") {
-      const preview = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-      throw new ResponseValidationError([
-        {
-          path: [],
-          code: "invalid_json",
-          message: `body is not valid JSON; received ${JSON.stringify(preview)}`,
-        },
-      ]);
-    }
-    return { data: context.parse(body), headers };
+    const { data, response } = await pipelineWithResponse(
+      operation,
+      input,
+      {
+        transport: fetchTransport(context.fetch),
+        baseURL: target.baseURL,
+        auth: target.auth,
+        apiKey: target.apiKey,
+        headers: target.headers,
+        // The AI SDK has no timeout of its own: its abortSignal bounds the call.
+        timeout: Number.POSITIVE_INFINITY,
+        maxRetries: 0,
+        // callInput already ran the operation's check and checkFiles, to turn issues into warnings.
+        validate: false,
+      },
+      { signal: context.signal },
+    );
+    return { data, headers: response.headers };
   } catch (error) {
-    if (!(error instanceof ResponseValidationError)) throw error;
-    throw toAPICallError(error, { ...call, responseBody: text });
+    if (error instanceof APIUserAbortError) throw error.cause ?? error;
+    if (!(error instanceof IdeogramError)) throw error;
+    throw toAPICallError(error, {
+      url: `${target.baseURL}${operation.path}`,
+      requestBodyValues: context.requestBodyValues,
+      responseBody: responseBodyOf(error),
+      secrets: target.apiKey ? [target.apiKey] : [],
+    }) satisfies APICallError;
   }
 }

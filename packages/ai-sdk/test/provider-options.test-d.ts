@@ -6,6 +6,7 @@ import {
   type IdeogramImageModelId,
   type IdeogramImageModelOptions,
   type IdeogramLegacyImageOptions,
+  type IdeogramV3ImageOptions,
 } from "../src/index.ts";
 
 const ideogram = createIdeogram({ apiKey: "sk-types" });
@@ -63,5 +64,23 @@ describe("provider option types", () => {
       });
     expectTypeOf(call).returns.resolves.toHaveProperty("images");
     expectTypeOf<IdeogramImageMetadata["seed"]>().toEqualTypeOf<number | undefined>();
+  });
+});
+
+describe("V_3 option types", () => {
+  it("are v3 generate's own fields, without the ones generateImage's arguments set", () => {
+    const options = {
+      rendering_speed: "TURBO",
+      magic_prompt: "OFF",
+      style_type: "DESIGN",
+      negative_prompt: "blur",
+    } satisfies IdeogramImageModelOptions<"V_3">;
+    expectTypeOf(options).toExtend<IdeogramV3ImageOptions>();
+    // @ts-expect-error V_3 spells it magic_prompt, not magic_prompt_option
+    ({ magic_prompt_option: "OFF" }) satisfies IdeogramImageModelOptions<"V_3">;
+    // @ts-expect-error resolution is generateImage's `size`
+    ({ resolution: "1024x1024" }) satisfies IdeogramImageModelOptions<"V_3">;
+    // @ts-expect-error not a rendering speed
+    ({ rendering_speed: "WARP" }) satisfies IdeogramImageModelOptions<"V_3">;
   });
 });

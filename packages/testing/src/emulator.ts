@@ -1,11 +1,12 @@
+import { OPERATIONS } from "@ideokit/core";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { ConnectionResetError } from "./connection-reset.ts";
 import { injectFaults } from "./fault-middleware.ts";
 import { createFaults, type FaultController } from "./faults.ts";
-import { createGenerateHandler } from "./generate-handler.ts";
 import { createImageHandler } from "./image-handler.ts";
 import { createImageStore } from "./image-store.ts";
+import { createOperationHandler } from "./operation-handler.ts";
 import { DEFAULT_API_KEY, DEFAULT_BLOCKED_WORDS, type EmulatorOptions } from "./options.ts";
 import { problem } from "./problem.ts";
 import { createRateLimiter } from "./rate-limiter.ts";
@@ -31,8 +32,9 @@ export interface Emulator {
 }
 
 /**
- * Creates an emulator of the Ideogram generate API. The app uses only web-standard APIs, so the
- * same object serves Node (see `startEmulator` in `@ideokit/testing/node`), workerd and browsers.
+ * Creates an emulator of the Ideogram API: every operation of `@ideokit/core`'s table at its
+ * official path and under `/ideogram`. The app uses only web-standard APIs, so the same object
+ * serves Node (see `startEmulator` in `@ideokit/testing/node`), workerd and browsers.
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const now = options.clock ?? Date.now;
@@ -45,7 +47,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const limiter = options.rateLimit && createRateLimiter(options.rateLimit, now);
   const signer = createUrlSigner(options.signingSecret);
   const app = new Hono();
-  app.use(logRequests({ requests, limit: options.logLimit ?? 1000, now, onRequest: options.onRequest }));
+  // Each operation answers at its official path and under the reseller's /ideogram prefix; the log,
+  // the fault middleware and the 405s know the same paths (a mount prefix in front is allowed).
+  const paths = OPERATIONS.flatMap((operation) => [operation.path, `/ideogram${operation.path}`]);
+  const operationAt = operationFinder(OPERATIONS);
+  app.use(
+    logRequests({
+      requests,
+      limit: options.logLimit ?? 1000,
+      now,
+      onRequest: options.onRequest,
+      operationAt,
+    }),
+  );
   if (options.cors !== false) {
     app.use(
       cors({
@@ -63,9 +77,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }),
     );
   }
-  app.use(injectFaults(faults.take));
-  const generate = createGenerateHandler({
+  app.use(injectFaults(faults.take, (path) => operationAt(path) !== undefined));
+  const deps = {
     apiKeys,
+    auth: options.auth ?? "any",
     limiter,
     signer,
     now,
@@ -76,14 +91,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     latencyMs: options.latencyMs ?? 0,
     publicURL: options.publicURL,
     unknownKeys: options.unknownKeys ?? "reject",
-  });
-  app.post("/generate", generate);
-  app.post("/ideogram/generate", generate);
+  } as const;
+  for (const operation of OPERATIONS) {
+    const handler = createOperationHandler(operation, deps);
+    app.post(operation.path, handler);
+    app.post(`/ideogram${operation.path}`, handler);
+  }
   app.get(
     "/images/ephemeral/:file",
     createImageHandler({ signer, now, store: createImageStore(options.imageCacheSize ?? 64) }),
   );
-  app.on(["GET", "PUT", "PATCH", "DELETE"], ["/generate", "/ideogram/generate"], (c) =>
+  app.on(["GET", "PUT", "PATCH", "DELETE"], paths, (c) =>
     problem(c, 405, "The method is not allowed for the requested URL.", { allow: "POST" }),
   );
   app.notFound((c) => problem(c, 404, `No route for ${c.req.method} ${c.req.path}`));
@@ -107,5 +125,24 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       faults.controller.clear();
       limiter?.clear();
     },
+  };
+}
+
+/**
+ * The id of the operation a request path is for, or undefined: the longest known path (official or
+ * under /ideogram) the request path ends with, so `/v1/ideogram-v3/generate` is never `/generate`
+ * and a mount prefix in front does not matter.
+ */
+function operationFinder(
+  operations: readonly { id: string; path: string }[],
+): (path: string) => string | undefined {
+  const known = operations
+    .flatMap((operation) =>
+      [operation.path, `/ideogram${operation.path}`].map((path) => ({ path, id: operation.id })),
+    )
+    .sort((a, b) => b.path.length - a.path.length);
+  return (path) => {
+    const trimmed = path.replace(/\/$/, "");
+    return known.find((entry) => trimmed.endsWith(entry.path))?.id;
   };
 }

@@ -6,18 +6,21 @@ import { gatewayPage, problem } from "./problem.ts";
 import { loggedRequest } from "./request-log.ts";
 
 const FAULT_HEADER = "x-emulator-fault";
-const GENERATE_PATH = /\/generate\/?$/;
 const IMAGE_PATH = /\/images\/ephemeral\/[^/]+$/;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Middleware that serves the fault named by the x-emulator-fault header, else the one `take`
- * hands out for this route (queued or random), else lets the request through.
+ * hands out for this route (queued or random), else lets the request through. Programmatic
+ * "generate" faults hit every operation route (`isOperationPath`), not only `/generate`.
  */
-export function injectFaults(take: (route: RouteClass) => FaultKind | undefined): MiddlewareHandler {
+export function injectFaults(
+  take: (route: RouteClass) => FaultKind | undefined,
+  isOperationPath: (path: string) => boolean,
+): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header(FAULT_HEADER);
-    const fault = header === undefined ? take(routeClass(c)) : parseFault(header);
+    const fault = header === undefined ? take(routeClass(c, isOperationPath)) : parseFault(header);
     if (header !== undefined && fault === undefined) {
       return problem(c, 400, `${FAULT_HEADER} must be one of ${FAULT_KINDS_HELP}; got "${header}"`);
     }
@@ -27,8 +30,8 @@ export function injectFaults(take: (route: RouteClass) => FaultKind | undefined)
   };
 }
 
-function routeClass(c: Context): RouteClass {
-  if (c.req.method === "POST" && GENERATE_PATH.test(c.req.path)) return "generate";
+function routeClass(c: Context, isOperationPath: (path: string) => boolean): RouteClass {
+  if (c.req.method === "POST" && isOperationPath(c.req.path)) return "generate";
   if ((c.req.method === "GET" || c.req.method === "HEAD") && IMAGE_PATH.test(c.req.path)) return "images";
   return "other";
 }

@@ -24,7 +24,11 @@ export type FaultKind =
 /** The fault kinds that are plain HTTP statuses, which `faults.next` also takes as numbers. */
 export type FaultStatus = 403 | 409 | 429 | 500 | 502 | 503;
 
-/** Which requests a programmatic or random fault may hit. */
+/**
+ * Which requests a programmatic or random fault may hit: `"generate"` every operation call (a
+ * POST to any API route, `/v1/ideogram-v3/edit` as much as `/generate`), `"images"` image
+ * downloads, `"all"` both.
+ */
 export type FaultTarget = "generate" | "images" | "all";
 
 /** Random faults: each targeted request fails with probability `rate`, reproducibly for a given `seed`. */
@@ -41,7 +45,7 @@ export interface FaultOptions {
 
 /** Queues faults for the next requests, e.g. `emulator.faults.next(2, "503")`. */
 export interface FaultController {
-  /** Makes the next `count` targeted requests (default: generate requests) fail with `kind`. */
+  /** Makes the next `count` targeted requests (default: operation calls) fail with `kind`. */
   next(count: number, kind: FaultKind | FaultStatus, options?: { on?: FaultTarget }): void;
   /** Drops queued faults and turns random faults off. */
   clear(): void;

@@ -10,10 +10,16 @@ export interface ImageSpec {
   /** Position in its batch, so the images of one num_images request differ. */
   variant: number;
   palette?: ColorPalette;
+  /** An RGBA picture on a transparent background (generate-transparent). */
+  transparent?: boolean;
 }
 
+// Version 1 ids (opaque pictures) are unchanged since the first release; version 2 adds a flags byte.
 const VERSION = 1;
-const MAX_SIDE = 4096;
+const VERSION_WITH_FLAGS = 2;
+const FLAG_TRANSPARENT = 1;
+/** The largest width or height the emulator renders (an upscale stops there). */
+export const MAX_SIDE = 4096;
 const PRESET_NAMES = Object.keys(PALETTE_PRESET_COLORS) as PalettePresetName[];
 const NO_PALETTE = 0;
 const PRESET_PALETTE = 1;
@@ -21,20 +27,27 @@ const MEMBER_PALETTE = 2;
 
 /** Encodes an image spec as a URL-safe id (base64url, like the real service's ephemeral ids). */
 export function encodeImageId(spec: ImageSpec): string {
-  const bytes = [VERSION, ...uint16(spec.width), ...uint16(spec.height), ...uint32(spec.seed)];
-  bytes.push(...uint32(spec.promptHash), spec.variant & 0xff, ...paletteBytes(spec.palette));
+  const version = spec.transparent ? VERSION_WITH_FLAGS : VERSION;
+  const bytes = [version, ...uint16(spec.width), ...uint16(spec.height), ...uint32(spec.seed)];
+  bytes.push(...uint32(spec.promptHash), spec.variant & 0xff);
+  if (spec.transparent) bytes.push(FLAG_TRANSPARENT);
+  bytes.push(...paletteBytes(spec.palette));
   return toBase64Url(new Uint8Array(bytes));
 }
 
 /** Decodes an id made by encodeImageId, or returns undefined for anything else. */
 export function decodeImageId(id: string): ImageSpec | undefined {
   const bytes = fromBase64Url(id);
-  if (bytes === undefined || bytes.length < 15 || bytes[0] !== VERSION) return undefined;
+  const flagged = bytes?.[0] === VERSION_WITH_FLAGS;
+  if (bytes === undefined || bytes.length < (flagged ? 16 : 15) || !(flagged || bytes[0] === VERSION)) {
+    return undefined;
+  }
   const view = new DataView(bytes.buffer);
   const width = view.getUint16(1);
   const height = view.getUint16(3);
   if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) return undefined;
-  const palette = readPalette(bytes.subarray(14));
+  if (flagged && bytes[14] !== FLAG_TRANSPARENT) return undefined;
+  const palette = readPalette(bytes.subarray(flagged ? 15 : 14));
   if (palette === null) return undefined;
   const spec: ImageSpec = {
     width,
@@ -42,6 +55,7 @@ export function decodeImageId(id: string): ImageSpec | undefined {
     seed: view.getUint32(5),
     promptHash: view.getUint32(9),
     variant: bytes[13]!,
+    ...(flagged && { transparent: true }),
   };
   return palette === undefined ? spec : { ...spec, palette };
 }

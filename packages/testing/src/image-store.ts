@@ -13,7 +13,7 @@ export function createImageStore(capacity: number): ImageStore {
   return {
     png(spec) {
       const id = encodeImageId(spec);
-      const png = cache.get(id) ?? encodeFlatRowsPng(spec.width, paintRows(spec));
+      const png = cache.get(id) ?? encodeFlatRowsPng(spec.width, paintRows(spec), spec.transparent ? 4 : 3);
       cache.delete(id);
       cache.set(id, png);
       if (cache.size > capacity) cache.delete(cache.keys().next().value!);

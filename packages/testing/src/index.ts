@@ -1,3 +1,4 @@
+export type { AuthMode } from "./auth.ts";
 export { ConnectionResetError } from "./connection-reset.ts";
 export type { DeepReadonly } from "./deep-readonly.ts";
 export { createEmulator, type Emulator } from "./emulator.ts";
@@ -11,9 +12,9 @@ export {
   parseFault,
 } from "./faults.ts";
 export { type Fixtures, fixtures } from "./fixtures.ts";
-export { SAFETY_REJECTION_MESSAGE } from "./generate-handler.ts";
 export { ASPECT_RATIO_SIZES, imageSize } from "./image-size.ts";
 export { createManualClock, type ManualClock } from "./manual-clock.ts";
+export { SAFETY_REJECTION_MESSAGE } from "./operation-handler.ts";
 export { DEFAULT_API_KEY, DEFAULT_BLOCKED_WORDS, type EmulatorOptions } from "./options.ts";
 export { PALETTE_PRESET_COLORS, type PalettePresetName } from "./palette.ts";
 export { type PngInfo, readPngInfo } from "./png/png-info.ts";

@@ -1,4 +1,3 @@
-import type { ImageRequest } from "@ideokit/core";
 import { hashString } from "./seeded-random.ts";
 
 const DETAIL = ["intricate detail", "crisp detail", "painterly texture", "fine grain", "soft focus"];
@@ -12,15 +11,20 @@ const FRAMING = [
 const AUTO_MAX_WORDS = 12;
 
 /**
- * The prompt the emulator reports back, like the service's MagicPrompt: ON always appends a
- * deterministic description (so tests can see it happened), AUTO (the default) does so for prompts
- * shorter than 12 words, OFF returns the prompt unchanged.
+ * The prompt the emulator reports back, like the service's MagicPrompt (`magic_prompt_option` on
+ * the legacy endpoints, `magic_prompt` on 3.0): ON always appends a deterministic description (so
+ * tests can see it happened), AUTO (the default) does so for prompts shorter than 12 words, OFF
+ * returns the prompt unchanged.
  */
-export function magicPrompt(request: ImageRequest): string {
-  const option = request.magic_prompt_option ?? "AUTO";
-  const wordCount = request.prompt.trim().split(/\s+/).length;
-  if (option === "OFF" || (option === "AUTO" && wordCount >= AUTO_MAX_WORDS)) return request.prompt;
-  const hash = hashString(request.prompt);
+export function magicPrompt(prompt: string, option = "AUTO"): string {
+  const wordCount = prompt.trim().split(/\s+/).length;
+  if (option === "OFF" || (option === "AUTO" && wordCount >= AUTO_MAX_WORDS)) return prompt;
+  return enhancedPrompt(prompt);
+}
+
+/** The prompt with a deterministic description appended: what `/magic-prompt` answers. */
+export function enhancedPrompt(prompt: string): string {
+  const hash = hashString(prompt);
   const pick = (words: string[], shift: number) => words[(hash >>> shift) % words.length];
-  return `${request.prompt.trim()}. Rendered with ${pick(DETAIL, 0)}, ${pick(LIGHT, 8)} and ${pick(FRAMING, 16)}.`;
+  return `${prompt.trim()}. Rendered with ${pick(DETAIL, 0)}, ${pick(LIGHT, 8)} and ${pick(FRAMING, 16)}.`;
 }

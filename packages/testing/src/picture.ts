@@ -10,6 +10,32 @@ import { mixSeeds, seededRandom } from "./seeded-random.ts";
  * runs per row keep painting and compressing cheap (see zlibFlatRows).
  */
 export function paintRows(spec: ImageSpec): FlatRun[][] {
+  const rows = paintBands(spec);
+  return spec.transparent ? cutOut(rows, spec.width) : rows;
+}
+
+const CLEAR: FlatRun = { x: 0, rgb: [0, 0, 0], alpha: 0 };
+
+/**
+ * The picture cut to an ellipse inset in its frame, on a fully transparent background: what
+ * generate-transparent answers (a subject without a backdrop). Rows stay flat runs.
+ */
+function cutOut(rows: FlatRun[][], width: number): FlatRun[][] {
+  const middle = (rows.length - 1) / 2;
+  return rows.map((runs, y) => {
+    const dy = rows.length > 1 ? (y - middle) / (rows.length / 2) : 0;
+    const half = (width / 2) * 0.9 * Math.sqrt(Math.max(0, 1 - dy * dy * 1.1));
+    const left = Math.round(width / 2 - half);
+    const right = Math.round(width / 2 + half);
+    if (right <= left) return [CLEAR];
+    const covering = runs.findLast((run) => run.x <= left) ?? runs[0]!;
+    const inside = runs.filter((run) => run.x > left && run.x < right);
+    const clipped = [{ ...covering, x: left }, ...inside].map((run) => ({ ...run, alpha: 255 }));
+    return [...(left > 0 ? [CLEAR] : []), ...clipped, { ...CLEAR, x: right }];
+  });
+}
+
+function paintBands(spec: ImageSpec): FlatRun[][] {
   const random = seededRandom(mixSeeds(spec.promptHash, spec.seed, spec.variant));
   const colors = shuffle(spec.palette ? paletteColors(spec.palette) : randomPalette(random), random);
   const bounds = bandBounds(colors, spec.height);

@@ -11,8 +11,13 @@ export interface LoggedRequest {
   url: string;
   /** Request headers, names lower-cased (includes credentials: it is a test log). */
   headers: Record<string, string>;
-  /** The body parsed as JSON; the raw text when it is not JSON; undefined when empty. */
+  /**
+   * The body parsed as JSON; the raw text when it is not JSON; for `multipart/form-data` an object
+   * of its parts (repeated parts as arrays, files as `{ name, type, size }`); undefined when empty.
+   */
   body: unknown;
+  /** The id of the table operation the request was for (`"v3.edit"`); undefined for other routes. */
+  operation?: string;
   /** Arrival time on the emulator's clock (ms since the epoch). */
   time: number;
   /** The fault injected into this request, if any. */
@@ -30,6 +35,25 @@ function parseLoggedBody(text: string): unknown {
   }
 }
 
+/** A multipart body for the log: text parts as text, files by name, type and size (their bytes stay out). */
+async function logFormBody(c: Context): Promise<unknown> {
+  try {
+    const form = await c.req.formData();
+    const body: Record<string, unknown> = {};
+    for (const key of new Set(form.keys())) {
+      const parts = form
+        .getAll(key)
+        .map((part) =>
+          typeof part === "string" ? part : { name: part.name, type: part.type, size: part.size },
+        );
+      body[key] = parts.length === 1 ? parts[0] : parts;
+    }
+    return body;
+  } catch {
+    return "(malformed multipart body)";
+  }
+}
+
 function headersToRecord(headers: Headers): Record<string, string> {
   return Object.fromEntries(headers.entries());
 }
@@ -43,6 +67,8 @@ export interface RequestLogOptions {
   limit: number;
   now: () => number;
   onRequest: ((request: LoggedRequest) => void) | undefined;
+  /** The id of the operation a path is for (see {@link LoggedRequest.operation}). */
+  operationAt: (path: string) => string | undefined;
 }
 
 /** Middleware that logs every request, stamps `x-request-id` on the answer and records its status. */
@@ -55,9 +81,18 @@ export function logRequests(options: RequestLogOptions): MiddlewareHandler {
       path: c.req.path,
       url: raw.url,
       headers: headersToRecord(raw.headers),
-      body: raw.body === null ? undefined : parseLoggedBody(await c.req.text()),
+      // A multipart body is parsed once here (Hono caches it for the handler): read as text, its
+      // file bytes would not survive the round trip.
+      body:
+        raw.body === null
+          ? undefined
+          : /^multipart\/form-data\b/i.test(raw.headers.get("content-type") ?? "")
+            ? await logFormBody(c)
+            : parseLoggedBody(await c.req.text()),
       time: options.now(),
     };
+    const operation = raw.method === "POST" ? options.operationAt(c.req.path) : undefined;
+    if (operation !== undefined) entry.operation = operation;
     c.set(ENTRY_KEY, entry);
     options.requests.push(entry);
     if (options.requests.length > options.limit) {

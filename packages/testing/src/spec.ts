@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createSpecValidator, type OpenApiDocument, type SpecValidator } from "./spec/validator.ts";
+import { createSpecValidator, type OpenApiDocument, type SpecValidator } from "./openapi/validator.ts";
 
 export {
   createSpecValidator,
@@ -9,17 +9,28 @@ export {
   type SpecError,
   type SpecHttpRequest,
   type SpecValidator,
-} from "./spec/validator.ts";
+} from "./openapi/validator.ts";
 
 let vendored: SpecValidator | undefined;
 
 /**
  * A validator for the official Ideogram OpenAPI spec that `@ideokit/core` vendors
- * (`@ideokit/core/openapi.json`), created once and shared: compiled schemas are cached.
+ * (`@ideokit/core/openapi.json`), with the reseller's documented differences accepted too (its
+ * page answers generate with `style_type: null`), created once and shared: compiled schemas are
+ * cached.
  */
 export function specValidator(): SpecValidator {
-  vendored ??= createSpecValidator(readVendoredSpec());
+  vendored ??= createSpecValidator(withResellerDifferences(readVendoredSpec()));
   return vendored;
+}
+
+/** Where the two API documents differ, either is accepted: the official spec plus what the reseller's page shows. */
+function withResellerDifferences(document: OpenApiDocument): OpenApiDocument {
+  const schemas = document.components?.schemas as Record<string, { properties: Record<string, unknown> }>;
+  const imageObject = schemas.ImageObject!;
+  const styleType = imageObject.properties.style_type;
+  imageObject.properties.style_type = { oneOf: [styleType, { type: "null" }] };
+  return document;
 }
 
 /** The vendored spec, parsed. Node-only: it reads the file next to @ideokit/core. */

@@ -19,7 +19,8 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
-describe("ideokit-emulator", () => {
+// Each case starts node processes: on a loaded 2-core machine that alone can take seconds.
+describe("ideokit-emulator", { timeout: 30_000 }, () => {
   it("prints its URL and key, serves generate, logs requests and stops cleanly on SIGTERM", async () => {
     const { child, nextLine } = runBin(["--port", "0", "--key", "bin-key", "--blocked", "kraken", "--log"]);
     const url = /^ideokit emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(await nextLine())?.[1];

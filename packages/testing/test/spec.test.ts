@@ -125,3 +125,13 @@ describe("specValidator (@ideokit/testing/spec)", () => {
     ).toThrow(/must have required property 'image_file'/);
   });
 });
+
+describe("specValidator accepts what either API document shows", () => {
+  it("takes the reseller page's style_type null on generate, and still rejects other values", () => {
+    const spec = specValidator();
+    expect(spec.response("/generate", 200, fixtures.seedPageResponse)).toEqual([]);
+    const [image] = fixtures.seedPageResponse.data;
+    const odd = { ...fixtures.seedPageResponse, data: [{ ...image, style_type: "WATERCOLOUR" }] };
+    expect(spec.response("/generate", 200, odd)).not.toEqual([]);
+  });
+});

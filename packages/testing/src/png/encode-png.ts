@@ -1,22 +1,27 @@
 import { crc32 } from "./crc32.ts";
-import { type FlatRun, zlibFlatRows } from "./zlib-flat-rows.ts";
+import { type Channels, type FlatRun, zlibFlatRows } from "./zlib-flat-rows.ts";
 
 const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const BIT_DEPTH = 8;
-const COLOR_TYPE_RGB = 2;
+const COLOR_TYPE: Record<Channels, number> = { 3: 2, 4: 6 }; // truecolour; truecolour with alpha
 
 /**
- * Encodes an 8-bit RGB PNG whose rows are flat runs of colour (one row per entry, top to bottom).
- * Synchronous and web-standard only: runs in Node, workerd and browsers alike.
+ * Encodes an 8-bit RGB (or, with `channels` 4, RGBA) PNG whose rows are flat runs of colour (one
+ * row per entry, top to bottom). Synchronous and web-standard only: runs in Node, workerd and
+ * browsers alike.
  */
-export function encodeFlatRowsPng(width: number, rows: readonly (readonly FlatRun[])[]): Uint8Array {
+export function encodeFlatRowsPng(
+  width: number,
+  rows: readonly (readonly FlatRun[])[],
+  channels: Channels = 3,
+): Uint8Array {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, rows.length);
   header[8] = BIT_DEPTH;
-  header[9] = COLOR_TYPE_RGB;
-  const chunks = [chunk("IHDR", header), chunk("IDAT", zlibFlatRows(width, rows)), chunk("IEND")];
+  header[9] = COLOR_TYPE[channels];
+  const chunks = [chunk("IHDR", header), chunk("IDAT", zlibFlatRows(width, rows, channels)), chunk("IEND")];
   return concat([SIGNATURE, ...chunks]);
 }
 

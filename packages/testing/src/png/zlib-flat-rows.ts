@@ -4,17 +4,22 @@ import type { Rgb } from "../palette.ts";
 export interface FlatRun {
   x: number;
   rgb: Rgb;
+  /** Opacity 0..255 in an RGBA picture (default 255); ignored in an RGB one. */
+  alpha?: number;
 }
+
+/** Bytes per pixel: 3 for RGB, 4 for RGBA. */
+export type Channels = 3 | 4;
 
 // Writes the zlib stream (RFC 1950) of PNG scanlines for rows made of flat runs, straight from
 // the runs: one deflate block (RFC 1951) with the fixed Huffman codes. With the Sub filter a row is
-// its filter byte, three colour deltas where each run starts, and zeros everywhere else; the
+// its filter byte, three (RGBA: four) channel deltas where each run starts, and zeros elsewhere; the
 // zeros become "repeat the previous byte" matches (distance 1, up to 258 bytes each). Nothing of
 // the raw 3 × width × height bytes is ever materialised or scanned, so a 1024x1024 picture costs
 // a few thousand codes.
 
 const FILTER_SUB = 1;
-const BYTES_PER_PIXEL = 3;
+const OPAQUE = 255;
 const MODULUS = 65_521;
 const MAX_MATCH = 258;
 const MIN_MATCH = 3;
@@ -70,23 +75,28 @@ function reverseBits(code: number, bits: number): number {
 }
 
 /**
- * The zlib-compressed, Sub-filtered scanlines of an RGB picture whose rows are flat runs
- * (each row's runs ascending by `x`, the first at 0): PNG's IDAT payload.
+ * The zlib-compressed, Sub-filtered scanlines of an RGB (or, with `channels` 4, RGBA) picture
+ * whose rows are flat runs (each row's runs ascending by `x`, the first at 0): PNG's IDAT payload.
  */
-export function zlibFlatRows(width: number, rows: readonly (readonly FlatRun[])[]): Uint8Array {
+export function zlibFlatRows(
+  width: number,
+  rows: readonly (readonly FlatRun[])[],
+  channels: Channels = 3,
+): Uint8Array {
   const writer = createWriter();
   writer.header();
   for (const runs of rows) {
     writer.literal(FILTER_SUB);
-    let previous: Rgb = [0, 0, 0];
+    let previous = [0, 0, 0, 0];
     runs.forEach((run, index) => {
       const end = Math.min(width, runs[index + 1]?.x ?? width);
       if (end <= run.x) return;
-      for (let channel = 0; channel < BYTES_PER_PIXEL; channel++) {
-        writer.literal((run.rgb[channel]! - previous[channel]!) & 0xff);
+      const pixel = [...run.rgb, run.alpha ?? OPAQUE];
+      for (let channel = 0; channel < channels; channel++) {
+        writer.literal((pixel[channel]! - previous[channel]!) & 0xff);
       }
-      writer.zeros((end - run.x - 1) * BYTES_PER_PIXEL);
-      previous = run.rgb;
+      writer.zeros((end - run.x - 1) * channels);
+      previous = pixel;
     });
   }
   return writer.finish();

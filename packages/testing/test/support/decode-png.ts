@@ -1,10 +1,12 @@
 import { inflateSync } from "node:zlib";
 
-/** A decoded 8-bit RGB picture. */
+/** A decoded 8-bit RGB or RGBA picture. */
 export interface DecodedPng {
   width: number;
   height: number;
-  /** RGB bytes, row after row. */
+  /** 3 (RGB) or 4 (RGBA) bytes per pixel. */
+  channels: 3 | 4;
+  /** RGB(A) bytes, row after row. */
   pixels: Uint8Array;
 }
 
@@ -17,6 +19,7 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const idat: Uint8Array[] = [];
   let width = 0;
   let height = 0;
+  let channels: 3 | 4 = 3;
   let offset = 8;
   let sawEnd = false;
   while (offset < bytes.length) {
@@ -29,8 +32,9 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
     if (type === "IHDR") {
       width = view.getUint32(offset + 8);
       height = view.getUint32(offset + 12);
-      if (data[8] !== 8 || data[9] !== 2 || data[12] !== 0)
-        throw new Error("expected 8-bit RGB, not interlaced");
+      if (data[8] !== 8 || (data[9] !== 2 && data[9] !== 6) || data[12] !== 0)
+        throw new Error("expected 8-bit RGB or RGBA, not interlaced");
+      channels = data[9] === 6 ? 4 : 3;
     }
     if (type === "IDAT") idat.push(data);
     if (type === "IEND") sawEnd = true;
@@ -38,7 +42,7 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   }
   if (!sawEnd) throw new Error("missing IEND");
   const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 3;
+  const stride = width * channels;
   if (raw.length !== height * (stride + 1))
     throw new Error(`IDAT holds ${raw.length} bytes, expected ${height * (stride + 1)}`);
   const pixels = new Uint8Array(height * stride);
@@ -46,19 +50,19 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
     const filter = raw[y * (stride + 1)]!;
     for (let x = 0; x < stride; x++) {
       const value = raw[y * (stride + 1) + 1 + x]!;
-      const left = x >= 3 ? pixels[y * stride + x - 3]! : 0;
+      const left = x >= channels ? pixels[y * stride + x - channels]! : 0;
       const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
-      const upLeft = x >= 3 && y > 0 ? pixels[(y - 1) * stride + x - 3]! : 0;
+      const upLeft = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels]! : 0;
       pixels[y * stride + x] = (value + predictor(filter, left, up, upLeft)) & 0xff;
     }
   }
-  return { width, height, pixels };
+  return { width, height, channels, pixels };
 }
 
-/** Distinct colours of a decoded picture with their pixel counts, keyed "#rrggbb". */
+/** Distinct colours of a decoded RGB picture with their pixel counts, keyed "#rrggbb". */
 export function colorCounts(png: DecodedPng): Map<string, number> {
   const byValue = new Map<number, number>();
-  for (let i = 0; i < png.pixels.length; i += 3) {
+  for (let i = 0; i < png.pixels.length; i += png.channels) {
     const value = (png.pixels[i]! << 16) | (png.pixels[i + 1]! << 8) | png.pixels[i + 2]!;
     byValue.set(value, (byValue.get(value) ?? 0) + 1);
   }

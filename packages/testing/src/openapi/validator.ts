@@ -54,11 +54,13 @@ export interface SpecValidator {
 /** A body the spec rejects; `errors` holds ajv's errors, the message one readable line per error. */
 export class SpecAssertionError extends Error {
   override readonly name = "AssertionError";
-  constructor(
-    readonly where: string,
-    readonly errors: readonly SpecError[],
-  ) {
+  /** What was checked: "The 200 answer of /generate". */
+  readonly where: string;
+  readonly errors: readonly SpecError[];
+  constructor(where: string, errors: readonly SpecError[]) {
     super(`${where} does not match the OpenAPI spec:\n${errors.map((e) => `  - ${describe(e)}`).join("\n")}`);
+    this.where = where;
+    this.errors = errors;
   }
 }
 

@@ -14,6 +14,7 @@ import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_API_KEY } from "@ideokit/testing";
 import { type RunningEmulator, startEmulator } from "@ideokit/testing/node";
+import { writeDevVars } from "./dev-vars.ts";
 
 /** How to start the local stack; every field has a default that suits `dev`. */
 export interface LocalStackOptions {
@@ -85,6 +86,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.clientTokens ? { CLIENT_TOKENS: options.clientTokens } : {}),
   };
   const stateDir = await mkdtemp(join(tmpdir(), "ideokit-wrangler-state-"));
+  const varsFile = await writeDevVars(vars);
   const output = options.output ?? "inherit";
   const wrangler = spawn(
     process.execPath,
@@ -98,7 +100,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       "--persist-to",
       stateDir,
       "--show-interactive-dev-session=false",
-      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+      "--env-file",
+      varsFile,
     ],
     {
       cwd: PACKAGE_DIR,
@@ -123,6 +126,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await stopGroup(wrangler, exited);
       await emulator?.close();
       await rm(stateDir, { recursive: true, force: true });
+      await rm(dirname(varsFile), { recursive: true, force: true });
     })();
     return stopping;
   };

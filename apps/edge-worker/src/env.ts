@@ -8,6 +8,7 @@ export interface Bindings {
   UPSTREAM_BASE_URL?: Var;
   UPSTREAM_AUTH?: Var;
   UPSTREAM_TIMEOUT_MS?: Var;
+  REQUEST_BODY_TIMEOUT_MS?: Var;
   IDEOGRAM_API_KEY?: string;
   UPSTREAM_KEYS?: KVNamespace;
   UPSTREAM_KEY_NAME?: Var;
@@ -43,6 +44,8 @@ export interface ClientToken {
 export interface Config {
   upstream: { baseURL: string; auth: Exclude<AuthScheme, "none">; timeoutMs: number };
   key: { secret: string | undefined; kvName: string; cacheTtlMs: number };
+  /** How long a client may take to send its request body. */
+  requestBodyTimeoutMs: number;
   clientTokens: ClientToken[];
   jwt: JwtConfig;
   allowAnonymous: boolean;
@@ -129,6 +132,7 @@ function parseConfig(env: Bindings): Config {
       kvName: text(env.UPSTREAM_KEY_NAME) ?? DEFAULT_KEY_NAME,
       cacheTtlMs: 1000 * positiveInteger("KEY_CACHE_TTL_SECONDS", env.KEY_CACHE_TTL_SECONDS, 60),
     },
+    requestBodyTimeoutMs: positiveInteger("REQUEST_BODY_TIMEOUT_MS", env.REQUEST_BODY_TIMEOUT_MS, 10_000),
     clientTokens: clientTokens(env.CLIENT_TOKENS),
     jwt: {
       secret: signingSecret("JWT_SECRET", env.JWT_SECRET),

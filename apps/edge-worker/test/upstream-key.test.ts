@@ -44,9 +44,9 @@ describe("upstream key", () => {
     expect(harness.logs).toContainEqual(expect.objectContaining({ event: "upstream_key_missing" }));
   });
 
-  it("answers 503 when the KV read fails", async () => {
+  it("answers 503 when the KV read fails and no IDEOGRAM_API_KEY is set", async () => {
     const failing = { get: () => Promise.reject(new Error("KV unavailable")) } as unknown as KVNamespace;
-    const harness = createHarness({ bindings: { UPSTREAM_KEYS: failing } });
+    const harness = createHarness({ bindings: { UPSTREAM_KEYS: failing, IDEOGRAM_API_KEY: undefined } });
     expect((await harness.generate()).status).toBe(503);
     expect(harness.upstream.requests).toHaveLength(0);
   });

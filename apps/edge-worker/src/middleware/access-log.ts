@@ -1,14 +1,20 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Runtime } from "../context.ts";
-import { IMAGE_PATH } from "../images/proxy-urls.ts";
 
 /** Characters of an image token kept in the log: enough to correlate lines, useless as a link. */
 const TOKEN_TAIL = 12;
+/** Path segments longer than this are cut like tokens: a real route's segments are short words. */
+const LONGEST_SEGMENT = 32;
 
-/** The path as logged: an image token, a bearer link to the image, is cut down to its last characters. */
+/**
+ * The path as logged: any long segment (an image token is a bearer link to its image, on the image
+ * route or on a mistyped path alike) cut down to its last characters.
+ */
 function loggedPath(path: string): string {
-  if (!path.startsWith(IMAGE_PATH)) return path;
-  return `${IMAGE_PATH}…${path.slice(-TOKEN_TAIL)}`;
+  return path
+    .split("/")
+    .map((segment) => (segment.length > LONGEST_SEGMENT ? `…${segment.slice(-TOKEN_TAIL)}` : segment))
+    .join("/");
 }
 
 /** Writes one structured line per request: id, method, path, status, client and duration; never a credential. */

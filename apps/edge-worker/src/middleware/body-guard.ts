@@ -20,7 +20,15 @@ const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
 const readJson = createMiddleware<AppEnv>(async (c, next) => {
   // A declared length over the limit is refused unread; any other is checked against the bytes.
   const declared = Number(c.req.header("content-length"));
-  const bytes = declared > MAX_BODY_BYTES ? undefined : await readAtMost(c.req.raw.body, MAX_BODY_BYTES);
+  let bytes: Blob | undefined;
+  try {
+    const deadline = AbortSignal.timeout(c.get("config").requestBodyTimeoutMs);
+    bytes =
+      declared > MAX_BODY_BYTES ? undefined : await readAtMost(c.req.raw.body, MAX_BODY_BYTES, deadline);
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === "TimeoutError")) throw error;
+    return errorResponse(c, 408, "request_timeout", "The request body did not arrive in time.");
+  }
   if (bytes === undefined) {
     return errorResponse(c, 413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
   }
@@ -34,7 +42,10 @@ const readJson = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** JSON only (415), at most 16 kB however it is framed (413), well-formed (400); the parsed body lands in `c.var.body`. */
+/**
+ * JSON only (415), at most 16 kB however it is framed (413), read within REQUEST_BODY_TIMEOUT_MS
+ * (408), well-formed (400); the parsed body lands in `c.var.body`.
+ */
 export function bodyGuard() {
   return every(jsonOnly, readJson);
 }

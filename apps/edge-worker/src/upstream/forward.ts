@@ -44,7 +44,8 @@ export async function forwardGenerate(
 /**
  * Sends a validated request with the upstream key and relays the reply. On a 401 the cached
  * key is dropped and, if a fresh read yields a different key, the call is sent once more with it.
- * Unreachable → 502, timeout → 504, no key → 503; the key appears in no reply, header or log line.
+ * Unreachable or oversized → 502, timeout → 504, no key (KV failing and no IDEOGRAM_API_KEY) → 503;
+ * the key appears in no reply, header or log line.
  */
 async function sendToUpstream(
   c: Context<AppEnv>,
@@ -62,8 +63,9 @@ async function sendToUpstream(
       if (key !== undefined) secrets.push(key);
       return key;
     } catch {
+      // KV is down: the secret, when set, still serves (it is in `secrets` already).
       note("upstream_key_read_failed");
-      return undefined;
+      return config.key.secret;
     }
   };
   const send = (apiKey: string) => sendGenerate({ request, apiKey, config, requestId, fetch: runtime.fetch });

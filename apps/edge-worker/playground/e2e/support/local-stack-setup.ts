@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalStack } from "../../../scripts/local-stack.ts";
@@ -46,6 +46,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     log.end();
     throw error;
   });
+  const exposing = processesShowing(clientToken);
+  if (exposing.length > 0) {
+    await stack.stop();
+    log.end();
+    throw new Error(`the client token is on the command line of process(es) ${exposing.join(", ")}`);
+  }
   const control = await serveUpstreamControl(stack.emulator!).catch(async (error: unknown) => {
     await stack.stop();
     log.end();
@@ -59,4 +65,17 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await stack.stop();
     await new Promise((resolve) => log.end(resolve));
   };
+}
+
+/** Ids of the processes whose command line holds `secret` (Linux /proc; none where there is no /proc). */
+function processesShowing(secret: string): string[] {
+  if (!existsSync("/proc")) return [];
+  return readdirSync("/proc").filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(secret);
+    } catch {
+      return false;
+    }
+  });
 }

@@ -30,7 +30,8 @@ export interface RunningWorker {
 
 /**
  * Runs the built edge worker in workerd through miniflare, anonymous calls and any origin allowed,
- * with a rate limit high enough never to interfere and the generation cache off.
+ * with rate limits (per client, per address for images and failed authentications) high enough
+ * never to interfere and the generation cache off.
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   if (!existsSync(WORKER_BUNDLE)) {
@@ -53,6 +54,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         ALLOW_ANONYMOUS: "true",
         ALLOWED_ORIGINS: "*",
         RATE_LIMIT_MAX: "1000000",
+        IMAGE_RATE_LIMIT_MAX: "1000000",
+        AUTH_FAILURE_LIMIT_MAX: "1000000",
         CACHE_TTL_SECONDS: "0",
         ...options.bindings,
       },

@@ -1,6 +1,7 @@
 // Fuzzing of the edge worker (in workerd) with fast-check: shared by the `npm test` run (a few
 // thousand cases, fixed seed) and `pnpm fuzz` (many more, random seed).
 import fc from "fast-check";
+import { type EchoShape, echoPrompt } from "./hostile-upstream.ts";
 import { UPSTREAM_KEY } from "./stack.ts";
 
 /** Static client tokens the fuzzed worker accepts (CLIENT_TOKENS), next to anonymous calls. */
@@ -15,8 +16,16 @@ export const FUZZ_WORKER_BINDINGS = {
   JWT_SECRET,
 };
 
+/** A 32-byte-plus image signing secret for the worker in front of the hostile upstream. */
+export const IMAGE_SIGNING_SECRET = "fuzz-image-signing-secret-7c2e9a41b05d";
+
+/** Variables of the worker in front of the hostile upstream: its image proxy on, fetching from that loopback host. */
+export function hostileWorkerBindings(host: string): Record<string, string> {
+  return { IMAGE_SIGNING_SECRET, IMAGE_HOSTS: host, ALLOW_PRIVATE_IMAGE_HOSTS: "true" };
+}
+
 /** Strings no answer may ever contain. */
-export const SECRETS: readonly string[] = [UPSTREAM_KEY, ...CLIENT_TOKENS, JWT_SECRET];
+export const SECRETS: readonly string[] = [UPSTREAM_KEY, ...CLIENT_TOKENS, JWT_SECRET, IMAGE_SIGNING_SECRET];
 
 /** One request a client could send to the worker. */
 export interface FuzzRequest {
@@ -206,18 +215,146 @@ export async function send(workerURL: string, request: FuzzRequest): Promise<Fuz
   return { status: response.status, headers: [...response.headers], text: await response.text() };
 }
 
+/**
+ * Whether `text` gives `secret` away in a form a reader can undo: as it is or in another letter
+ * case, percent-decoded (up to twice), or base64/base64url-decoded from any run of base64
+ * characters at any alignment. Written apart from core's redaction, so it checks that rather than
+ * repeats it.
+ */
+export function exposes(text: string, secret: string): boolean {
+  const lower = secret.toLowerCase();
+  const decodings = [text];
+  for (let level = 0; level < 2; level++) {
+    try {
+      decodings.push(decodeURIComponent(decodings.at(-1)!.replaceAll(/%(?![0-9a-f]{2})/gi, "%25")));
+    } catch {
+      break;
+    }
+  }
+  if (decodings.some((decoded) => decoded.toLowerCase().includes(lower))) return true;
+  for (const run of text.match(/[\w+/-]{12,}/g) ?? []) {
+    for (let skip = 0; skip < 4; skip++) {
+      // Node decodes unpadded base64 whatever its length, so the last partial group counts too.
+      const digits = run.slice(skip).replaceAll("-", "+").replaceAll("_", "/");
+      if (Buffer.from(digits, "base64").toString("latin1").includes(secret)) return true;
+    }
+  }
+  return false;
+}
+
+/** Which secret an answer gives away, in any form {@link exposes} undoes (status line, header names and values, body). */
+export function leakIn(answer: FuzzAnswer): string | undefined {
+  const everything = [answer.text, ...answer.headers.flat()].join("\n");
+  const leaked = SECRETS.find((secret) => exposes(everything, secret));
+  return leaked === undefined ? undefined : `echoed a secret (${leaked.slice(0, 8)}…)`;
+}
+
 /** Why an answer breaks a property, or undefined when it keeps them all. */
 export function violation(answer: FuzzAnswer): string | undefined {
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.text.slice(0, 200)}`;
-  const everything = [answer.text, ...answer.headers.flat()].join("\n");
-  const leaked = SECRETS.find((secret) => everything.includes(secret));
-  return leaked === undefined ? undefined : `echoed a secret (${leaked.slice(0, 8)}…)`;
+  return leakIn(answer);
 }
 
 /** The property over any request: no 5xx and no secret in the answer. */
 export function workerProperty(workerURL: string, requests: fc.Arbitrary<FuzzRequest>) {
   return fc.asyncProperty(requests, async (request) => {
     const problem = violation(await send(workerURL, request));
+    if (problem !== undefined) throw new Error(problem);
+  });
+}
+
+/** The raster types the worker may serve an image as, canonical spelling. */
+const RASTER = ["image/png", "image/jpeg", "image/webp", "image/gif"];
+
+/** One media type of a Content-Type the hostile upstream sends: its essence as spelled, and parameters. */
+const mediaType = fc.record({
+  essence: fc.constantFrom(
+    "image/png",
+    "IMAGE/PNG",
+    "image/jpeg",
+    "image/webp",
+    "image/gif",
+    "image/svg+xml",
+    "text/html",
+    "image/x-icon",
+    "image/*",
+    "application/octet-stream",
+  ),
+  parameters: fc.constantFrom("", "; charset=binary", ";q=1", '; name="a,b"', "; a=1, text/html"),
+});
+
+/** A Content-Type that is one type or a comma list of them, and whether the worker may serve it. */
+const imageContentType = fc
+  .tuple(fc.array(mediaType, { minLength: 1, maxLength: 3 }), fc.constantFrom(",", ", ", " ,"))
+  .map(([types, separator]) => ({
+    header: types.map(({ essence, parameters }) => `${essence}${parameters}`).join(separator),
+    servable:
+      types.length === 1 &&
+      RASTER.includes(types[0]!.essence.toLowerCase()) &&
+      !types[0]!.parameters.includes("text/html"),
+    canonical: types[0]!.essence.toLowerCase(),
+  }));
+
+/** An echo the hostile upstream performs, and what the image it links to may be served as. */
+export interface HostileCase {
+  request: FuzzRequest;
+  image: { servable: boolean; canonical: string };
+}
+
+const KEY_INDEX = fc.nat(UPSTREAM_KEY.length - 1);
+
+/** Generate calls whose prompt makes the hostile upstream echo the key in header names, header values, encoded or split body text, next to comma-list image types. */
+export const hostileEchoCase: fc.Arbitrary<HostileCase> = fc
+  .record({
+    place: fc.constantFrom<EchoShape["place"]>("header-name", "header-value", "body"),
+    percent: fc.uniqueArray(KEY_INDEX, { maxLength: UPSTREAM_KEY.length }),
+    upper: fc.uniqueArray(KEY_INDEX, { maxLength: UPSTREAM_KEY.length }),
+    base64: fc.constantFrom<EchoShape["base64"]>("none", "none", "plain", "bearer", "url"),
+    splits: fc.array(fc.nat(400), { maxLength: 6 }),
+    status: fc.constantFrom<EchoShape["status"]>(200, 200, 200, 400, 422, 429, 500),
+    image: imageContentType,
+  })
+  .map(({ image, ...rest }) => {
+    const shape: EchoShape = { ...rest, imageType: image.header };
+    return {
+      request: {
+        method: "POST",
+        path: "/ideogram/generate",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ image_request: { prompt: echoPrompt(shape), magic_prompt_option: "OFF" } }),
+      },
+      image,
+    };
+  });
+
+/** Why a proxied image answer breaks the image rules: one raster type, canonical, nosniff; never HTML or SVG. */
+export function imageViolation(response: Response, image: HostileCase["image"]): string | undefined {
+  const type = response.headers.get("content-type");
+  if (response.status === 200) {
+    if (!image.servable) return `served ${JSON.stringify(type)} as an image`;
+    if (type !== image.canonical) return `served ${JSON.stringify(type)}, not ${image.canonical}`;
+    if (response.headers.get("x-content-type-options") !== "nosniff")
+      return "served an image without nosniff";
+    return undefined;
+  }
+  return image.servable ? `refused a servable image (${response.status})` : undefined;
+}
+
+/**
+ * The property over hostile echoes: no secret in any form in the generate answer, and the image it
+ * links to (through the worker's proxy) follows the image rules.
+ */
+export function hostileProperty(workerURL: string) {
+  return fc.asyncProperty(hostileEchoCase, async ({ request, image }) => {
+    const answer = await send(workerURL, request);
+    const leak = leakIn(answer);
+    if (leak !== undefined) throw new Error(`${leak} (status ${answer.status})`);
+    if (answer.status !== 200) return;
+    const url = (JSON.parse(answer.text) as { data: { url: string }[] }).data[0]!.url;
+    if (!url.startsWith(workerURL)) throw new Error(`image URL not proxied: ${url.slice(0, 60)}`);
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    const problem = imageViolation(response, image);
     if (problem !== undefined) throw new Error(problem);
   });
 }

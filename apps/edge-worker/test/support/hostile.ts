@@ -62,7 +62,8 @@ export function exposes(text: string, secret: string): boolean {
   for (const run of text.match(/[\w+/-]{12,}/g) ?? []) {
     for (let skip = 0; skip < 4; skip++) {
       const part = run.slice(skip).replaceAll("-", "+").replaceAll("_", "/");
-      const whole = part.slice(0, part.length - (part.length % 4));
+      // atob takes unpadded base64 unless one digit is left over, which carries no whole byte.
+      const whole = part.length % 4 === 1 ? part.slice(0, -1) : part;
       if (atob(whole).includes(secret)) return true;
     }
   }

@@ -135,3 +135,17 @@ describe("specValidator accepts what either API document shows", () => {
     expect(spec.response("/generate", 200, odd)).not.toEqual([]);
   });
 });
+
+describe("OpenAPI 3.0 semantics", () => {
+  it("a nullable enum takes null (as the spec's own examples show), and still refuses other values", () => {
+    const spec = specValidator();
+    const block = { x: 0, y: 0, width: 1, height: 1, text: "Hi", alignment: "left", formatting: [] };
+    const answer = (role: unknown) => ({
+      base_image_url: "https://x.test/a.png",
+      seed: 1,
+      text_blocks: [{ ...block, role }],
+    });
+    expect(spec.response("/v1/ideogram-v3/layerize-text", 200, answer(null))).toEqual([]);
+    expect(spec.response("/v1/ideogram-v3/layerize-text", 200, answer("title"))).not.toEqual([]);
+  });
+});

@@ -146,8 +146,23 @@ function newAjv(document: OpenApiDocument): Ajv {
   addFormats(ajv);
   ajv.addFormat("binary", { type: "string", validate: isBinaryPlaceholder });
   ajv.addFormat("float", { type: "number", validate: () => true });
-  ajv.addSchema({ components: document.components ?? {} }, SCHEMA_ID);
+  ajv.addSchema({ components: withNullableEnums(document.components ?? {}) }, SCHEMA_ID);
   return ajv;
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true` allows null; JSON Schema's `enum` would still refuse it unless
+ * listed (the spec's own examples show `"glyph_type": null`), so null joins such enums.
+ */
+function withNullableEnums<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withNullableEnums) as T;
+  if (typeof node !== "object" || node === null) return node;
+  const copy = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, withNullableEnums(value)]),
+  );
+  if (copy.nullable === true && Array.isArray(copy.enum) && !copy.enum.includes(null))
+    copy.enum = [...copy.enum, null];
+  return copy as T;
 }
 
 /** The schema with its local refs pointing into the document registered as {@link SCHEMA_ID}. */

@@ -1,7 +1,7 @@
-// The body of `npm test`: lint, then the published packages' API docs and README examples
-// (scripts/check-readme-examples.mjs), then every package's typecheck, build, tests, package checks and size
-// budgets through turbo, then one summary line over all vitest reports so a reader (or CI) sees the
-// totals last. A failed step is named in the summary with its reason (exit code, or why it could
+// The body of `npm test`: lint and the root scripts' tests, then every package's typecheck, build,
+// tests, package checks and size budgets through turbo, then the published packages' API docs and
+// README examples on what was built (scripts/check-docs.mjs), then one summary line over all vitest
+// reports so a reader (or CI) sees the totals last. A failed step is named in the summary with its reason (exit code, or why it could
 // not start) and the last lines it printed, so the verdict never needs scrolling back.
 // Exits non-zero when any step fails.
 import { spawn } from "node:child_process";
@@ -71,9 +71,6 @@ for (const path of reportPaths) rmSync(path, { force: true });
 const steps = [
   await step("lint", "biome", ["ci", "."]),
   await step("root scripts (node --test)", process.execPath, ["--test", "scripts/test/*.test.mjs"]),
-  await step("API docs and README examples", process.execPath, [
-    join(root, "scripts", "check-readme-examples.mjs"),
-  ]),
   await step("turbo: typecheck build test check:package size", "turbo", [
     "run",
     "typecheck",
@@ -85,6 +82,8 @@ const steps = [
     "--continue",
     ...(process.env.CI ? ["--concurrency=2"] : []),
   ]),
+  // After the build: it reads the .d.ts files the tarballs ship.
+  await step("API docs and README examples", process.execPath, [join(root, "scripts", "check-docs.mjs")]),
 ];
 
 let passed = 0;

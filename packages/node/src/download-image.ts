@@ -1,3 +1,6 @@
+// Node's own class (the same object as the global), so the declared type is the one node:stream
+// accepts (`Readable.fromWeb`) even when a project also loads the DOM lib, whose ReadableStream differs.
+import { ReadableStream } from "node:stream/web";
 import type { IdeogramError, ImageObject } from "@ideokit/core";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import { type DownloadOptions, withImage } from "./open-image.ts";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createSpecValidator, type OpenApiDocument } from "../../testing/src/spec/validator.ts";
+import { createSpecValidator, type OpenApiDocument } from "../../testing/src/openapi/validator.ts";
 import { exampleInput, type Field, OPERATIONS, type TableOperation } from "../src/index.ts";
 
 // The hand-written table against the vendored official spec: same fields, required fields, enums

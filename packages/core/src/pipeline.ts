@@ -27,6 +27,8 @@ export interface PipelineConfig {
   validate: ValidateMode;
   /** Told about every attempt, for debug logs. */
   onAttempt?: ((event: AttemptEvent, request: TransportRequest) => void) | undefined;
+  /** The transport enforces `timeout` itself (see `SendSettings.nativeTimeout`). */
+  nativeTimeout?: boolean | undefined;
 }
 
 const REJECT_UNKNOWN: CheckOptions = { unknownKeys: "reject" };
@@ -72,6 +74,7 @@ async function run<O extends Operation>(
       signal,
       secrets: apiKey === undefined || apiKey === "" ? [] : [apiKey],
       onAttempt: config.onAttempt,
+      nativeTimeout: config.nativeTimeout,
     },
     readText,
   );

@@ -1,7 +1,8 @@
 import { startAttempt } from "./attempt.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import type { IdeogramError } from "./errors.ts";
-import { type AttemptEvent, withRetries } from "./retry-loop.ts";
+import { nextRetry } from "./retry.ts";
+import { type AttemptEvent, sleep } from "./retry-loop.ts";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.ts";
 import { transportFailure } from "./transport-failure.ts";
 
@@ -16,8 +17,14 @@ export interface SendSettings<Response extends TransportResponse = TransportResp
   signal?: AbortSignal | undefined;
   /** Strings (API keys, tokens) that no error may repeat. */
   secrets: readonly string[];
-  /** Told about every attempt, for debug logs. */
+  /** Told about every attempt, for debug logs; when absent, no clock is read. */
   onAttempt?: ((event: AttemptEvent, request: TransportRequest) => void) | undefined;
+  /**
+   * The transport enforces `timeout` itself (undici's headersTimeout/bodyTimeout) and reports it as
+   * `APITimeoutError`: core then starts no timer and passes the caller's signal through (or none),
+   * which keeps a per-attempt AbortController and timer off the hot path.
+   */
+  nativeTimeout?: boolean | undefined;
 }
 
 /**
@@ -64,7 +71,7 @@ async function sendOnce<Response extends TransportResponse, T>(
   read: ReadAnswer<Response, T>,
 ): Promise<Answer<Response, T>> {
   const { timeout, signal, secrets } = settings;
-  const scope = startAttempt(timeout, signal);
+  const scope = startAttempt(timeout, signal, settings.nativeTimeout === true);
   const fail = (error: unknown) =>
     transportFailure(error, {
       url: request.url,
@@ -92,20 +99,40 @@ async function sendOnce<Response extends TransportResponse, T>(
 }
 
 /**
- * Sends `request` through the transport with core's retry policy: each attempt bounded by the
- * timeout and the caller's signal, a non-2xx answer turned into its `APIError` (retried when the
- * policy says so), a 2xx answer handed to `read` within the attempt.
+ * Sends `request` through the transport with core's retry policy (`nextRetry`: retryable errors
+ * only, Retry-After honoured, jittered backoff; the waits end at once when `signal` aborts): each
+ * attempt bounded by the timeout and the caller's signal, a non-2xx answer turned into its
+ * `APIError`, a 2xx answer handed to `read` within the attempt.
  */
-export function sendWithRetries<Response extends TransportResponse, T>(
+export async function sendWithRetries<Response extends TransportResponse, T>(
   request: TransportRequest,
   settings: SendSettings<Response>,
   read: ReadAnswer<Response, T>,
 ): Promise<Answer<Response, T>> {
-  const { onAttempt } = settings;
-  return withRetries((attempts) => sendOnce(request, settings, attempts, read), {
-    maxRetries: settings.maxRetries,
-    signal: settings.signal,
-    onAttempt: onAttempt === undefined ? undefined : (event) => onAttempt(event, request),
-    statusOf: (answer) => answer.response.status,
-  });
+  const { maxRetries, signal, onAttempt } = settings;
+  for (let attempt = 1; ; attempt++) {
+    const started = onAttempt === undefined ? 0 : Date.now();
+    try {
+      const answer = await sendOnce(request, settings, attempt, read);
+      onAttempt?.(
+        {
+          attempt,
+          maxAttempts: maxRetries + 1,
+          elapsedMs: Date.now() - started,
+          status: answer.response.status,
+        },
+        request,
+      );
+      return answer;
+    } catch (error) {
+      const decision = nextRetry(error, attempt, maxRetries);
+      const retryDelayMs = decision.retry ? decision.delayMs : undefined;
+      onAttempt?.(
+        { attempt, maxAttempts: maxRetries + 1, elapsedMs: Date.now() - started, error, retryDelayMs },
+        request,
+      );
+      if (!decision.retry) throw error;
+      await sleep(decision.delayMs, signal);
+    }
+  }
 }

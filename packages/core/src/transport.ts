@@ -14,8 +14,11 @@ export interface TransportRequest {
 
 /** How one attempt is bounded. */
 export interface SendOptions {
-  /** Fires when the caller aborts or the attempt's time runs out; the transport must stop then. */
-  signal: AbortSignal;
+  /**
+   * Fires when the caller aborts or the attempt's time runs out; the transport must stop then.
+   * Absent when nothing can abort the attempt (no caller signal, and the transport bounds its time itself).
+   */
+  signal?: AbortSignal | undefined;
   /** The attempt's timeout in ms (`Infinity` for none), for transports that also bound phases natively. */
   timeout: number;
 }

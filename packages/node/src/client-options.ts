@@ -69,6 +69,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       validate: options.validate ?? true,
       onAttempt: attemptLogger(log),
+      nativeTimeout: true,
     },
     transport,
     dispatcher,

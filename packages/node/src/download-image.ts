@@ -9,7 +9,7 @@ import { type DownloadOptions, withImage } from "./open-image.ts";
  * Opens an image (an ImageObject from a response, or its URL) as a web stream of its bytes.
  * Resolves once the first bytes are in, so a connection that drops before any byte is retried;
  * after that the bytes belong to the caller, and a drop errors the stream with APIConnectionError.
- * The caller's signal still aborts the stream after it resolved.
+ * The caller's signal still aborts the stream after it resolved (undici holds it for the whole body).
  */
 export async function downloadImage(
   config: ResolvedClientOptions,
@@ -25,31 +25,23 @@ export async function downloadImage(
       return { response, chunks, fail, first: await nextChunk(chunks, fail) };
     },
   );
-  const { signal } = options;
-  const onAbort = () => response.body.destroy();
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const release = () => signal?.removeEventListener("abort", onAbort);
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        if (!first.done) return controller.enqueue(first.value);
-        release();
-        controller.close();
+        if (first.done) controller.close();
+        else controller.enqueue(first.value);
       },
       async pull(controller) {
         try {
           const next = await nextChunk(chunks, fail);
-          if (!next.done) return controller.enqueue(next.value);
-          release();
-          controller.close();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
         } catch (error) {
-          release();
           controller.error(error);
         }
       },
       // Frees the socket whether or not reading ever started.
       cancel() {
-        release();
         response.body.destroy();
       },
     },

@@ -45,6 +45,7 @@ export async function withImage<T>(
       signal: options.signal,
       secrets: [],
       onAttempt: config.pipeline.onAttempt,
+      nativeTimeout: true,
     },
     async (response, fail) => {
       try {

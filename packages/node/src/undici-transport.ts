@@ -19,7 +19,7 @@ const UNDICI_TIMEOUT_CODES = new Set([
   "UND_ERR_BODY_TIMEOUT",
 ]);
 
-// The longest delay undici's timers hold; 0 turns its phase timeouts off for an unbounded attempt.
+// The longest delay undici's timers hold; a longer timeout (Infinity included) means none.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
@@ -57,11 +57,16 @@ class Answer implements UndiciResponse {
   }
 }
 
-/** Core's transport over an undici dispatcher (the client's keep-alive Agent, or the caller's). */
+/**
+ * Core's transport over an undici dispatcher (the client's keep-alive Agent, or the caller's). It
+ * enforces the attempt's timeout itself with undici's headersTimeout/bodyTimeout (run it with
+ * `nativeTimeout: true`), so a call without a caller's signal creates no AbortSignal at all.
+ */
 export function undiciTransport(dispatcher: Dispatcher): Transport<UndiciResponse> {
   return async (outgoing: TransportRequest, { signal, timeout }) => {
-    // undici's own 300 s phase defaults would otherwise cut a longer configured timeout short.
-    const phaseTimeout = timeout >= MAX_TIMER_MS ? 0 : timeout;
+    // undici bounds the wait for the headers and each pause in the body (its own 300 s defaults would
+    // cut a longer configured timeout short); 0 turns a phase timeout off, so timeout 0 becomes 1 ms.
+    const phaseTimeout = timeout >= MAX_TIMER_MS ? 0 : Math.max(1, timeout);
     try {
       const data = await request(outgoing.url, {
         dispatcher,

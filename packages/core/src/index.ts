@@ -141,8 +141,24 @@ export type {
   SafeResult,
 } from "./operation.ts";
 export { OPERATIONS, type OperationId, operationById } from "./operations/all.ts";
+export { describeOperation } from "./operations/describe.ts";
+export { editOperation } from "./operations/edit.ts";
+export { editImagesOperation } from "./operations/edit-images.ts";
 export { generateOperation } from "./operations/generate.ts";
+export { magicPromptOperation } from "./operations/magic-prompt.ts";
+export { reframeOperation } from "./operations/reframe.ts";
+export { remixOperation } from "./operations/remix.ts";
+export { upscaleOperation } from "./operations/upscale.ts";
+export { v3GenerateDesignOperation, v3GraphicOperation } from "./operations/v3-design.ts";
+export { v3EditOperation, v3InpaintOperation } from "./operations/v3-edit.ts";
 export { v3GenerateOperation } from "./operations/v3-generate.ts";
+export { v3GenerateTransparentOperation } from "./operations/v3-generate-transparent.ts";
+export { v3LayerizeDesignOperation, v3LayerizeTextOperation } from "./operations/v3-layerize.ts";
+export { v3ReframeOperation } from "./operations/v3-reframe.ts";
+export { v3RemixOperation } from "./operations/v3-remix.ts";
+export { v3ReplaceBackgroundOperation } from "./operations/v3-replace-background.ts";
+export { v3TryOnOperation } from "./operations/v3-try-on.ts";
+export { v4GenerateOperation } from "./operations/v4-generate.ts";
 export { parseGenerateResponse, parseGenerateResponseText, safeParseGenerateResponse } from "./parse.ts";
 export {
   type BoundOperation,

@@ -85,7 +85,10 @@ describe.each(OPERATIONS.map((operation) => [operation.id, operation as TableOpe
     });
 
     it("names each missing required field", () => {
-      const required = operation.fieldNames.filter((name) => operation.fields[name]?.required);
+      const required = [
+        ...operation.fieldNames.filter((name) => operation.fields[name]?.required),
+        ...(operation.rules.atLeastOne ?? []).map((group) => group[0]),
+      ];
       const issues = issuesOf(operation, {});
       expect(issues.filter((issue) => issue.code === "required").map((issue) => issue.path[0])).toEqual(
         required,
@@ -205,9 +208,11 @@ describe("responses", () => {
   it.each(OPERATIONS.map((operation) => [operation.id, operation as TableOperation] as const))(
     "%s: safeParse names a wrong body without throwing; parse throws it",
     (_id, operation) => {
-      const result = operation.safeParse({ data: "none" });
+      // Wrong for every response kind: each reads at least one of these.
+      const wrong = { created: 1, data: "none", descriptions: "none", magic_prompt: 3, base_image_url: 4 };
+      const result = operation.safeParse(wrong);
       expect(result.success).toBe(false);
-      expect(() => operation.parse({ data: "none" })).toThrow(/Unexpected/);
+      expect(() => operation.parse(wrong)).toThrow(/Unexpected/);
       expect(operation.safeParse("text")).toEqual({
         success: false,
         issues: [

@@ -65,5 +65,6 @@ describe("v3.generate input", () => {
 
 it("OPERATIONS carry their ids as literal types", () => {
   expectTypeOf(OPERATIONS[0].id).toEqualTypeOf<"generate">();
-  expectTypeOf<OperationId>().toEqualTypeOf<"generate" | "v3.generate">();
+  expectTypeOf<"v3.replaceBackground" | "editImages" | "v4.generate">().toExtend<OperationId>();
+  expectTypeOf<"v3.replace-background">().not.toExtend<OperationId>();
 });

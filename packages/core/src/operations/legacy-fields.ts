@@ -118,3 +118,19 @@ export const imageFile = (description: string, sameSizeAs?: string) =>
     },
     { required: true, label: description, description },
   );
+
+/** An optional `prompt`. */
+export const optionalPrompt = (description: string) =>
+  text({ label: "describe the result", description, example: "a lighthouse at dusk, oil painting" });
+
+/** `image_weight` of remix, 1 to 100. */
+export const imageWeight = () =>
+  integer(1, 100, {
+    description: "How closely to follow the source image (1 to 100).",
+    example: 70,
+    default: 50,
+  });
+
+/** An optional image file (PNG, JPEG or WebP, at most 10 MB). */
+export const optionalImageFile = (description: string) =>
+  file({ formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES }, { label: description, description });

@@ -7,12 +7,15 @@ import {
   STYLE_TYPES_V3,
 } from "../enums.ts";
 import {
+  FONT_FORMATS,
   IMAGE_FORMATS,
   MAX_CHARACTER_REFERENCE_IMAGES,
+  MAX_FONT_BYTES,
   MAX_IMAGE_BYTES,
+  MAX_IMAGES_PER_FIELD,
   MAX_REFERENCE_IMAGES_TOTAL_BYTES,
 } from "../files/limits.ts";
-import { fileList, oneOf, stringList, text } from "../table/field.ts";
+import { file, fileList, oneOf, stringList, text } from "../table/field.ts";
 
 // Field makers of the Ideogram 3.0 (and newer) endpoints; see legacy-fields.ts for why they are
 // functions. Fields shared with the legacy endpoints (seed, num_images, color_palette) come from there.
@@ -124,4 +127,46 @@ export const characterReferenceMasks = () =>
       description: "A grayscale mask per character reference image, of the same size.",
       max: MAX_CHARACTER_REFERENCE_IMAGES,
     },
+  );
+
+/** A list of up to `max` images, 10 MB each. */
+export const imageList = (label: string, description: string, max: number) =>
+  fileList({ formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES }, { label, description, max });
+
+/** A custom font file (TTF, OTF, WOFF or WOFF2, at most 5 MB) for one text style. */
+export const fontFile = (style: string) =>
+  file(
+    { formats: FONT_FORMATS, maxBytes: MAX_FONT_BYTES },
+    {
+      label: `a font for ${style} text`,
+      description: `A font file for ${style} text; wins over the font name.`,
+    },
+  );
+
+/** A font from the service's library for one text style. */
+export const fontName = (style: string) =>
+  text({
+    label: `name a font for ${style} text`,
+    description: `A library font for ${style} text.`,
+    example: "Inter",
+  });
+
+/** The eight font fields of the design operations, by text style. */
+export const fontFields = () => ({
+  font_file_h1: fontFile("heading"),
+  font_name_h1: fontName("heading"),
+  font_file_h2: fontFile("subheading"),
+  font_name_h2: fontName("subheading"),
+  font_file_body: fontFile("body"),
+  font_name_body: fontName("body"),
+  font_file_small: fontFile("small"),
+  font_name_small: fontName("small"),
+});
+
+/** `reference_asset_images`: logos and icons to detect and replace (at most 10). */
+export const referenceAssetImages = () =>
+  imageList(
+    "reference asset images",
+    "Logos or icons to detect and replace (at most 10).",
+    MAX_IMAGES_PER_FIELD,
   );

@@ -23,6 +23,12 @@ export function checkRules(
       issues.push({ path: [...path, second], code: "conflict", message });
     }
   }
+  for (const group of rules.atLeastOne ?? []) {
+    if (group.every((name) => input[name] === undefined)) {
+      const message = `required; send ${group.join(" or ")}`;
+      issues.push({ path: [...path, group[0] as string], code: "required", message });
+    }
+  }
   for (const [list, other] of rules.sameCount ?? []) {
     const items = input[list];
     const others = input[other];

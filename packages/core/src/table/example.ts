@@ -37,6 +37,10 @@ export function exampleInput<O extends TableOperation>(
     const field = operation.fields[name] as Field;
     if (field.required || variant === "full") input[name] = exampleValue(field);
   }
+  for (const [first] of operation.rules.atLeastOne ?? []) {
+    if (first !== undefined && input[first] === undefined)
+      input[first] = exampleValue(operation.fields[first] as Field);
+  }
   if (variant === "full") {
     const { exclusive = [], model } = operation.rules;
     for (const [, second] of exclusive) delete input[second];

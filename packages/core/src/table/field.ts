@@ -105,13 +105,14 @@ export function text<R extends boolean = false>(
   return field("string", checkString, options, {});
 }
 
-/** An integer in `[min, max]`. */
+/** An integer in `[min, max]` (either bound `undefined` where the spec sets none). */
 export function integer<R extends boolean = false, N extends boolean = false>(
-  min: number,
-  max: number,
+  min: number | undefined,
+  max: number | undefined,
   options: FieldOptions<number, R> & { nullable?: N },
 ): Field<N extends true ? number | null : number, R> {
-  return field<number, R>("integer", checkInteger, options, { min, max }) as Field<
+  const bounds = { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+  return field<number, R>("integer", checkInteger, options, bounds) as Field<
     N extends true ? number | null : number,
     R
   >;

@@ -9,6 +9,8 @@ export interface Rules {
   readonly exclusive?: readonly Exclusion[];
   /** `[list, other]`: `list` must hold as many items as `other` (one mask per reference image). */
   readonly sameCount?: readonly (readonly [string, string])[];
+  /** Groups of fields of which at least one must be sent (`images` or `image_urls`). */
+  readonly atLeastOne?: readonly (readonly string[])[];
   /** The field naming the model, and the model used when it is left out, for {@link Field.models}. */
   readonly model?: { readonly field: string; readonly default: Model };
 }

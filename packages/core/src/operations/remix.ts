@@ -1,0 +1,47 @@
+import { checkFileRules } from "../files/rules.ts";
+import { DEFAULT_MODEL } from "../model-support.ts";
+import { defineOperation } from "../table/define.ts";
+import { formBody } from "../table/encode.ts";
+import { IMAGES } from "../table/responses.ts";
+import {
+  aspectRatio,
+  colorPalette,
+  imageFile,
+  imageWeight,
+  magicPromptOption,
+  magicPromptVersion,
+  model,
+  negativePrompt,
+  numImages,
+  prompt,
+  resolution,
+  seed,
+  styleType,
+} from "./legacy-fields.ts";
+
+/** `POST /remix` (legacy): multipart with an `image_request` JSON part and the `image_file`. */
+export const remixOperation = /* @__PURE__ */ defineOperation(() => ({
+  id: "remix",
+  path: "/remix",
+  summary: "Remix an image with a prompt (legacy models).",
+  fields: {
+    prompt: prompt("describe the remixed image", "The prompt to remix the image with."),
+    aspect_ratio: aspectRatio(),
+    model: model(),
+    magic_prompt_option: magicPromptOption(),
+    magic_prompt_version: magicPromptVersion(),
+    seed: seed(),
+    style_type: styleType(true),
+    negative_prompt: negativePrompt(),
+    num_images: numImages(),
+    resolution: resolution(),
+    color_palette: colorPalette(true),
+    image_weight: imageWeight(),
+    image_file: imageFile("The image to remix (PNG, JPEG or WebP, at most 10 MB)."),
+  },
+  rules: { exclusive: [["aspect_ratio", "resolution"]], model: { field: "model", default: DEFAULT_MODEL } },
+  envelope: "image_request",
+  encode: formBody,
+  response: IMAGES,
+  checkFiles: checkFileRules,
+}));

@@ -1,0 +1,77 @@
+import { checkFileRules } from "../files/rules.ts";
+import { defineOperation } from "../table/define.ts";
+import { jsonUnlessFiles } from "../table/encode.ts";
+import { LAYERED_IMAGES } from "../table/responses.ts";
+import { colorPalette, numImages, optionalImageFile, optionalPrompt, prompt, seed } from "./legacy-fields.ts";
+import {
+  aspectRatioV3,
+  customModelUri,
+  fontFields,
+  magicPrompt,
+  negativePromptV3,
+  referenceAssetImages,
+  renderingSpeed,
+  resolutionV3,
+  styleCodes,
+  stylePreset,
+  styleReferenceImages,
+  styleTypeV3,
+} from "./v3-fields.ts";
+
+// generate-design and its deprecated predecessor graphic share every generation field.
+const designFields = () => ({
+  seed: seed(),
+  resolution: resolutionV3(),
+  aspect_ratio: aspectRatioV3(),
+  rendering_speed: renderingSpeed(),
+  magic_prompt: magicPrompt(),
+  negative_prompt: negativePromptV3(),
+  num_images: numImages(),
+  color_palette: colorPalette(),
+  style_codes: styleCodes(),
+  style_type: styleTypeV3(),
+  style_preset: stylePreset(),
+  custom_model_uri: customModelUri(),
+  ...fontFields(),
+  style_reference_images: styleReferenceImages(),
+  reference_asset_images: referenceAssetImages(),
+});
+
+const designRules = {
+  exclusive: [
+    ["aspect_ratio", "resolution"],
+    ["style_reference_images", "style_codes"],
+    ["style_type", "style_codes"],
+  ],
+} as const;
+
+/** `POST /v1/ideogram-v3/generate-design`: a design with editable text layers (JSON, multipart with files). */
+export const v3GenerateDesignOperation = /* @__PURE__ */ defineOperation(() => ({
+  id: "v3.generateDesign",
+  path: "/v1/ideogram-v3/generate-design",
+  summary: "Generate a design from a prompt, with its text detected and corrected into layers.",
+  fields: {
+    prompt: prompt("describe the design to generate", "The prompt to generate the design from."),
+    ...designFields(),
+  },
+  rules: designRules,
+  encode: jsonUnlessFiles,
+  response: LAYERED_IMAGES,
+  checkFiles: checkFileRules,
+}));
+
+/** `POST /v1/ideogram-v3/graphic` (deprecated upstream for generate-design and layerize-design). */
+export const v3GraphicOperation = /* @__PURE__ */ defineOperation(() => ({
+  id: "v3.graphic",
+  path: "/v1/ideogram-v3/graphic",
+  summary: "Generate a graphic, or layerize a given flat one, with text correction (deprecated upstream).",
+  fields: {
+    prompt: optionalPrompt("The prompt to generate the graphic from."),
+    ...designFields(),
+    flat_graphic_image: optionalImageFile("A flat graphic to layerize instead of generating one."),
+  },
+  rules: designRules,
+  encode: jsonUnlessFiles,
+  response: LAYERED_IMAGES,
+  checkFiles: checkFileRules,
+}));

@@ -1,0 +1,67 @@
+import { checkFileRules } from "../files/rules.ts";
+import { defineOperation } from "../table/define.ts";
+import { formBody } from "../table/encode.ts";
+import { IMAGES } from "../table/responses.ts";
+import { colorPalette, imageFile, numImages, prompt, seed } from "./legacy-fields.ts";
+import {
+  characterReferenceImages,
+  characterReferenceMasks,
+  customModelUri,
+  magicPrompt,
+  renderingSpeed,
+  styleCodes,
+  stylePreset,
+  styleReferenceImages,
+  styleTypeV3,
+} from "./v3-fields.ts";
+
+// /v1/ideogram-v3/edit and /v1/ideogram-v3/inpaint take the same body (EditImageRequestV3).
+const editFields = () => ({
+  image: imageFile("The image to edit (PNG, JPEG or WebP, at most 10 MB)."),
+  mask: imageFile("A black-and-white mask of the image's size; black is edited.", "image"),
+  prompt: prompt("describe the edited result", "What the edited result shows."),
+  magic_prompt: magicPrompt(),
+  num_images: numImages(),
+  seed: seed(),
+  rendering_speed: renderingSpeed(),
+  style_type: styleTypeV3(),
+  style_preset: stylePreset(),
+  custom_model_uri: customModelUri(),
+  color_palette: colorPalette(),
+  style_codes: styleCodes(),
+  style_reference_images: styleReferenceImages(),
+  character_reference_images: characterReferenceImages(),
+  character_reference_images_mask: characterReferenceMasks(),
+});
+
+const editRules = {
+  exclusive: [
+    ["style_reference_images", "style_codes"],
+    ["style_type", "style_codes"],
+  ],
+  sameCount: [["character_reference_images_mask", "character_reference_images"]],
+} as const;
+
+/** `POST /v1/ideogram-v3/edit`: the masked part of an image edited from a prompt, as multipart. */
+export const v3EditOperation = /* @__PURE__ */ defineOperation(() => ({
+  id: "v3.edit",
+  path: "/v1/ideogram-v3/edit",
+  summary: "Edit the masked part of an image from a prompt with Ideogram 3.0.",
+  fields: editFields(),
+  rules: editRules,
+  encode: formBody,
+  response: IMAGES,
+  checkFiles: checkFileRules,
+}));
+
+/** `POST /v1/ideogram-v3/inpaint`: like {@link v3EditOperation}, at its own path. */
+export const v3InpaintOperation = /* @__PURE__ */ defineOperation(() => ({
+  id: "v3.inpaint",
+  path: "/v1/ideogram-v3/inpaint",
+  summary: "Inpaint the masked part of an image from a prompt with Ideogram 3.0.",
+  fields: editFields(),
+  rules: editRules,
+  encode: formBody,
+  response: IMAGES,
+  checkFiles: checkFileRules,
+}));

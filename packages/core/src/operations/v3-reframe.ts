@@ -1,0 +1,28 @@
+import { checkFileRules } from "../files/rules.ts";
+import { defineOperation } from "../table/define.ts";
+import { formBody } from "../table/encode.ts";
+import { IMAGES } from "../table/responses.ts";
+import { colorPalette, imageFile, numImages, seed } from "./legacy-fields.ts";
+import { renderingSpeed, resolutionV3, styleCodes, stylePreset, styleReferenceImages } from "./v3-fields.ts";
+
+/** `POST /v1/ideogram-v3/reframe`: a square image extended to a resolution, as multipart. */
+export const v3ReframeOperation = /* @__PURE__ */ defineOperation(() => ({
+  id: "v3.reframe",
+  path: "/v1/ideogram-v3/reframe",
+  summary: "Reframe a square image to a chosen resolution with Ideogram 3.0.",
+  fields: {
+    image: imageFile("The square image to reframe (PNG, JPEG or WebP, at most 10 MB)."),
+    resolution: resolutionV3(true),
+    num_images: numImages(),
+    seed: seed(),
+    rendering_speed: renderingSpeed(),
+    style_preset: stylePreset(),
+    color_palette: colorPalette(),
+    style_codes: styleCodes(),
+    style_reference_images: styleReferenceImages(),
+  },
+  rules: { exclusive: [["style_reference_images", "style_codes"]] },
+  encode: formBody,
+  response: IMAGES,
+  checkFiles: checkFileRules,
+}));

@@ -4,7 +4,6 @@ import { objectMessage } from "./messages.ts";
 import type { CheckOptions, SafeResult } from "./operation.ts";
 import { generateOperation } from "./operations/generate.ts";
 import type { GenerateRequest, ImageRequest } from "./request-schema.ts";
-import { checkInput } from "./table/check.ts";
 import { isRecord, unknownKeys } from "./table/check-support.ts";
 
 /** Options of {@link validateImageRequest}. */
@@ -45,7 +44,9 @@ export function safeValidateGenerateRequest(
   if (!isRecord(input)) {
     issues.push({ path: [], code: "invalid_type", message: objectMessage(input) });
   } else {
-    checkInput(generateOperation, input.image_request, ["image_request"], reject, issues);
+    const inner = generateOperation.check(input.image_request, options);
+    if (!inner.success)
+      for (const issue of inner.issues) issues.push({ ...issue, path: ["image_request", ...issue.path] });
     if (reject) unknownKeys(input, ["image_request"], [], issues);
   }
   return issues.length === 0 ? { success: true, data: input as GenerateRequest } : { success: false, issues };

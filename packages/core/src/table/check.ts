@@ -9,27 +9,29 @@ import type { Rules } from "./rules.ts";
 
 type Issues = ValidationIssue[];
 
+const NONE: readonly never[] = [];
+
 /** Appends the problems of the cross-field rules; only fields that are present are judged. */
 export function checkRules(
-  fields: Fields,
-  rules: Rules,
+  shape: CheckedShape,
   input: Record<string, unknown>,
   path: Path,
   issues: Issues,
 ): void {
-  for (const [first, second] of rules.exclusive ?? []) {
+  const { fields, rules } = shape;
+  for (const [first, second] of rules.exclusive ?? NONE) {
     if (input[first] !== undefined && input[second] !== undefined) {
       const message = `cannot be combined with ${first}; send only one of them`;
       issues.push({ path: [...path, second], code: "conflict", message });
     }
   }
-  for (const group of rules.atLeastOne ?? []) {
+  for (const group of rules.atLeastOne ?? NONE) {
     if (group.every((name) => input[name] === undefined)) {
       const message = `required; send ${group.join(" or ")}`;
       issues.push({ path: [...path, group[0] as string], code: "required", message });
     }
   }
-  for (const [list, other] of rules.sameCount ?? []) {
+  for (const [list, other] of rules.sameCount ?? NONE) {
     const items = input[list];
     const others = input[other];
     if (Array.isArray(items) && (!Array.isArray(others) || others.length !== items.length)) {
@@ -42,21 +44,30 @@ export function checkRules(
   if (modelRule === undefined) return;
   const model = input[modelRule.field] ?? modelRule.default;
   // While the model itself is invalid, its issue is the one to fix first.
-  if (!(fields[modelRule.field]?.values ?? []).includes(model as string)) return;
-  for (const name in fields) {
-    const supported = fields[name]?.models;
-    if (supported !== undefined && input[name] !== undefined && !supported.includes(model as never)) {
+  if (!(fields[modelRule.field]?.values ?? NONE).includes(model as never)) return;
+  for (const name of shape.modelFields) {
+    const supported = fields[name]?.models ?? NONE;
+    if (input[name] !== undefined && !supported.includes(model as never)) {
       const message = `not supported by model "${model}"; remove it or use ${supported.join(", ")}`;
       issues.push({ path: [...path, name], code: "unsupported_by_model", message });
     }
   }
 }
 
-/** What {@link checkInput} needs of an operation. */
+/** What {@link checkInput} needs of an operation, worked out once when it is defined. */
 export interface CheckedShape {
   readonly fields: Fields;
   readonly rules: Rules;
   readonly fieldNames: readonly string[];
+  /** The fields only some models accept, in table order. */
+  readonly modelFields: readonly string[];
+}
+
+/** The {@link CheckedShape} of a table entry. */
+export function checkedShape(fields: Fields, rules: Rules): CheckedShape {
+  const fieldNames = Object.keys(fields);
+  const modelFields = fieldNames.filter((name) => fields[name]?.models !== undefined);
+  return { fields, rules, fieldNames, modelFields };
 }
 
 /**
@@ -75,8 +86,9 @@ export function checkInput(
     issues.push({ path, code, message: objectMessage(input) });
     return;
   }
-  const { fields } = shape;
-  for (const name in fields) {
+  const { fields, fieldNames } = shape;
+  for (let index = 0; index < fieldNames.length; index++) {
+    const name = fieldNames[index] as string;
     const field = fields[name] as Field;
     const value = input[name];
     if (value === undefined || (value === null && field.nullable)) {
@@ -87,5 +99,5 @@ export function checkInput(
     }
   }
   if (rejectUnknownKeys) unknownKeys(input, shape.fieldNames, path, issues);
-  checkRules(fields, shape.rules, input, path, issues);
+  checkRules(shape, input, path, issues);
 }

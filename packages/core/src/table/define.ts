@@ -3,10 +3,10 @@ import { ResponseValidationError } from "../errors.ts";
 import type { FileRule } from "../files/rules.ts";
 import type { ValidationIssue } from "../issues.ts";
 import type { Operation, SafeResult } from "../operation.ts";
-import { checkInput } from "./check.ts";
+import { checkedShape, checkInput } from "./check.ts";
 import type { Encoder } from "./encode.ts";
 import type { Fields, InputOfFields } from "./field.ts";
-import { checkShape } from "./parse-shape.ts";
+import { checkShape, compileShape } from "./parse-shape.ts";
 import type { Exclusion, Rules } from "./rules.ts";
 import type { OutputOfShape, ResponseSpec, Shape } from "./shape.ts";
 
@@ -97,11 +97,12 @@ export function defineOperation<
   type I = InputOfSpec<F, X>;
   type O = OutputOfShape<R["shape"]>;
   const spec = make();
-  const fieldNames = Object.keys(spec.fields);
   const rules: Rules = spec.rules ?? {};
+  const checked = checkedShape(spec.fields, rules);
+  const fieldNames = checked.fieldNames;
   const fileRules = fileRulesOf(spec.fields);
-  const checked = { fields: spec.fields, rules, fieldNames };
   const shape = spec.response.shape;
+  const compiled = compileShape(shape);
   const fileChecker = spec.checkFiles;
 
   function check(input: unknown, options?: { unknownKeys?: "reject" | "passthrough" }): SafeResult<I> {
@@ -112,7 +113,7 @@ export function defineOperation<
 
   function safeParse(body: unknown): SafeResult<O> {
     const issues: ValidationIssue[] = [];
-    checkShape(shape, body, [], issues);
+    checkShape(compiled, body, [], issues);
     return issues.length === 0 ? { success: true, data: body as O } : { success: false, issues };
   }
 

@@ -89,20 +89,47 @@ export interface FieldOptions<T, R extends boolean> {
   nullable?: boolean;
 }
 
+/** What only some kinds set; the rest of {@link Field}. */
+type KindExtra = Pick<
+  Field,
+  "values" | "listName" | "min" | "max" | "pattern" | "patternHint" | "notBlank" | "file"
+>;
+
 function field<T, R extends boolean>(
   kind: FieldKind,
   check: KindCheck,
   options: Omit<FieldOptions<T, R>, "example"> & { example?: T },
-  extra: object,
+  extra: KindExtra,
 ): Field<T, R> {
-  return { ...options, ...extra, kind, check, required: (options.required ?? false) as R };
+  // Every field has every property, in one order: one hidden class, so the checker's property
+  // reads stay monomorphic (a spread of the options gave each field its own shape, 1.5x slower).
+  return {
+    kind,
+    check,
+    required: (options.required ?? false) as R,
+    description: options.description,
+    example: options.example,
+    default: options.default,
+    values: extra.values,
+    listName: extra.listName,
+    label: options.label,
+    min: extra.min,
+    max: extra.max,
+    pattern: extra.pattern,
+    patternHint: extra.patternHint,
+    notBlank: extra.notBlank ?? false,
+    nullable: options.nullable ?? false,
+    models: options.models,
+    file: extra.file,
+  };
 }
 
 /** A text field; `notBlank` rejects whitespace-only text. */
 export function text<R extends boolean = false>(
   options: FieldOptions<string, R> & { notBlank?: boolean; pattern?: RegExp; patternHint?: string },
 ): Field<string, R> {
-  return field("string", checkString, options, {});
+  const { notBlank, pattern, patternHint } = options;
+  return field("string", checkString, options, { notBlank, pattern, patternHint });
 }
 
 /** An integer in `[min, max]` (either bound `undefined` where the spec sets none). */
@@ -111,8 +138,7 @@ export function integer<R extends boolean = false, N extends boolean = false>(
   max: number | undefined,
   options: FieldOptions<number, R> & { nullable?: N },
 ): Field<N extends true ? number | null : number, R> {
-  const bounds = { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
-  return field<number, R>("integer", checkInteger, options, bounds) as Field<
+  return field<number, R>("integer", checkInteger, options, { min, max }) as Field<
     N extends true ? number | null : number,
     R
   >;
@@ -147,7 +173,7 @@ export function stringList<R extends boolean = false>(
   patternHint: string,
   options: FieldOptions<string[], R> & { max?: number },
 ): Field<string[], R> {
-  return field("string-list", checkStringList, options, { pattern, patternHint });
+  return field("string-list", checkStringList, options, { pattern, patternHint, max: options.max });
 }
 
 /** A colour palette: a preset `{ name }` or custom `{ members }`. */
@@ -170,7 +196,7 @@ export function fileList<R extends boolean = false>(
   limits: FileLimits,
   options: Omit<FieldOptions<FileInput[], R>, "example"> & { min?: number; max?: number },
 ): Field<FileInput[], R> {
-  return field("file-list", checkFileList, options, { file: limits });
+  return field("file-list", checkFileList, options, { file: limits, min: options.min, max: options.max });
 }
 
 /** The fields of one operation, by wire name. */

@@ -3,14 +3,24 @@ import type { ResponseSpec, Shape } from "./shape.ts";
 // One shape per response kind in the spec. Only what a caller relies on is checked strictly; the
 // service is looser than its spec (prompt, resolution and seed are sometimes absent).
 
+// Each prop is its own constant so the layered shape can reuse them without a spread, which
+// bundlers treat as a side effect (and would then keep every shape in every bundle).
+const URL = { kind: "nullable-string", what: "a URL string or null" } as const;
+const PROMPT = { kind: "string", what: "a string" } as const;
+const RESOLUTION = { kind: "string", what: 'a resolution like "1024x1024"' } as const;
+const UPSCALED_RESOLUTION = { kind: "string", what: 'a resolution like "4096x4096"' } as const;
+const SEED = { kind: "number", what: "a number" } as const;
+const IS_IMAGE_SAFE = { kind: "boolean", what: "a boolean" } as const;
+const STYLE_TYPE = { kind: "nullable-string", what: "a style type or null" } as const;
+
 const IMAGE_PROPS = {
-  url: { kind: "nullable-string", what: "a URL string or null" },
-  prompt: { kind: "string", what: "a string" },
-  resolution: { kind: "string", what: 'a resolution like "1024x1024"' },
-  upscaled_resolution: { kind: "string", what: 'a resolution like "4096x4096"' },
-  seed: { kind: "number", what: "a number" },
-  is_image_safe: { kind: "boolean", what: "a boolean" },
-  style_type: { kind: "nullable-string", what: "a style type or null" },
+  url: URL,
+  prompt: PROMPT,
+  resolution: RESOLUTION,
+  upscaled_resolution: UPSCALED_RESOLUTION,
+  seed: SEED,
+  is_image_safe: IS_IMAGE_SAFE,
+  style_type: STYLE_TYPE,
 } as const;
 
 /** One generated image (`ImageObject` / `ImageGenerationObjectV3` in the spec). */
@@ -36,7 +46,13 @@ export const IMAGES = { kind: "images", shape: IMAGES_SHAPE } as const satisfies
 export const LAYERED_IMAGE_OBJECT = {
   what: "a layered image object",
   props: {
-    ...IMAGE_PROPS,
+    url: URL,
+    prompt: PROMPT,
+    resolution: RESOLUTION,
+    upscaled_resolution: UPSCALED_RESOLUTION,
+    seed: SEED,
+    is_image_safe: IS_IMAGE_SAFE,
+    style_type: STYLE_TYPE,
     text_containers: { kind: "nullable-list", what: "an array of text containers or null" },
     text_html: { kind: "nullable-string", what: "an HTML string or null" },
     image_layers: { kind: "nullable-list", what: "an array of image layers" },

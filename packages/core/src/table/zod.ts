@@ -50,7 +50,7 @@ import {
   unknownKeyMessage,
 } from "../messages.ts";
 import type { CheckOptions } from "../operation.ts";
-import { checkRules } from "./check.ts";
+import { checkedShape, checkRules } from "./check.ts";
 import type { TableOperation } from "./define.ts";
 import type { Field } from "./field.ts";
 import type { ColorPalette, ColorPaletteMember } from "./palette-types.ts";
@@ -207,10 +207,11 @@ export function inputSchema<I>(operation: TableOperation<I>, options: CheckOptio
     shape[name] = field.required ? fieldSchema(field) : optional(fieldSchema(field));
   }
   const object = options.unknownKeys === "passthrough" ? looseObject : strictObject;
+  const checked = checkedShape(operation.fields, operation.rules);
   const rules = superRefine<Record<string, unknown>>(
     (input, context) => {
       const issues: ValidationIssue[] = [];
-      checkRules(operation.fields, operation.rules, input, [], issues);
+      checkRules(checked, input, [], issues);
       for (const issue of issues) {
         context.addIssue({
           code: "custom",

@@ -91,3 +91,36 @@ describe.each(OPERATIONS.map((operation) => [operation.id, operation as TableOpe
     });
   },
 );
+
+const image = {
+  url: "https://127.0.0.1/i.png",
+  prompt: "p",
+  resolution: "1024x1024",
+  is_image_safe: true,
+  seed: 1,
+};
+const validBodies: Record<string, unknown> = {
+  images: { created: "2024-12-15T17:32:00Z", data: [image] },
+  "layered-images": {
+    created: "2024-12-15T17:32:00Z",
+    data: [{ ...image, text_containers: [], image_layers: [{ x: 0, y: 0, width: 10, height: 10 }] }],
+  },
+  layerize: {
+    base_image_url: "https://127.0.0.1/base.png",
+    seed: 1,
+    text_blocks: [{ x: 1, y: 2, width: 3, height: 4, text: "Hi", alignment: "left", formatting: [] }],
+  },
+  descriptions: { descriptions: [{ text: "a lighthouse" }] },
+  "magic-prompt": { magic_prompt: "a lighthouse at dusk, golden light" },
+};
+
+describe.each(OPERATIONS.map((operation) => [operation.id, operation as TableOperation] as const))(
+  "%s answers",
+  (_id, operation) => {
+    it(`parse a body of its kind that the spec accepts, unchanged`, () => {
+      const body = validBodies[operation.response];
+      expect(validator.response(operation.path, 200, body)).toEqual([]);
+      expect(operation.parse(body)).toEqual(body);
+    });
+  },
+);

@@ -5,6 +5,9 @@ import {
   inputSchema,
   OPERATIONS,
   operationById,
+  safeParseGenerateResponse,
+  safeValidateGenerateRequest,
+  safeValidateImageRequest,
   type TableOperation,
   type ValidationIssue,
 } from "../src/index.ts";
@@ -221,4 +224,52 @@ describe("responses", () => {
       });
     },
   );
+});
+
+const modelCases = OPERATIONS.flatMap((operation) => {
+  const table = operation as TableOperation;
+  const rule = table.rules.model;
+  if (rule === undefined) return [];
+  const models = table.fields[rule.field]?.values ?? [];
+  return table.fieldNames.flatMap((name) => {
+    const supported = table.fields[name]?.models;
+    const refusing = models.find((model) => supported !== undefined && !supported.includes(model as never));
+    return refusing === undefined ? [] : [[table.id, name, refusing] as const];
+  });
+});
+
+describe.each(modelCases)("%s.%s with model %s", (id, name, model) => {
+  it("is refused as unsupported by that model, naming the models that take it", () => {
+    const operation = operationById(id) as TableOperation;
+    const field = operation.fields[name] as Field;
+    const input = { ...exampleInput(operation, "minimal"), model, [name]: exampleOf(operation, name) };
+    expect(at(issuesOf(operation, input), name)).toEqual([
+      {
+        path: [name],
+        code: "unsupported_by_model",
+        message: `not supported by model "${model}"; remove it or use ${field.models?.join(", ")}`,
+      },
+    ]);
+  });
+});
+
+describe("the legacy functions' safe variants", () => {
+  it("answer like the throwing ones, without throwing", () => {
+    expect(safeValidateImageRequest({ prompt: "x", seed: -1 })).toEqual({
+      success: false,
+      issues: [expect.objectContaining({ path: ["seed"], code: "too_small" })],
+    });
+    expect(safeValidateImageRequest({ prompt: "x" })).toEqual({ success: true, data: { prompt: "x" } });
+    expect(safeValidateGenerateRequest({ image_request: { prompt: " " }, extra: 1 })).toEqual({
+      success: false,
+      issues: [
+        expect.objectContaining({ path: ["image_request", "prompt"], code: "blank" }),
+        expect.objectContaining({ path: ["extra"], code: "unknown_key" }),
+      ],
+    });
+    expect(safeParseGenerateResponse({ created: "2024-01-01T00:00:00Z" })).toEqual({
+      success: false,
+      issues: [expect.objectContaining({ path: ["data"], code: "required" })],
+    });
+  });
 });

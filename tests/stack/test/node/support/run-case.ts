@@ -7,6 +7,7 @@ import {
   Ideogram,
   IdeogramError,
   type RateLimitError,
+  SaveImagesError,
 } from "@ideokit/node";
 import type { RunningEmulator } from "@ideokit/testing/node";
 import { Agent } from "undici";
@@ -121,7 +122,8 @@ export function runGenerateCase(target: Target, testCase: FaultCase): Promise<Ca
 }
 
 /**
- * One download row: a clean generate, then the fault on every attempt of `client.saveImages`.
+ * One download row: a clean generate, then the fault on every attempt of `client.saveImages`, whose
+ * SaveImagesError must name image 0 and carry the row's error as its cause.
  * Also checks that the failed download left no file, partial or whole, in the directory.
  */
 export async function runDownloadCase(target: Target, testCase: FaultCase): Promise<CaseOutcome> {
@@ -130,8 +132,17 @@ export async function runDownloadCase(target: Target, testCase: FaultCase): Prom
     const generated = await generateCleanly(target, testCase.label);
     target.emulator.clear();
     target.emulator.faults.next(MATRIX_CLIENT.maxRetries + 1, testCase.fault, { on: "images" });
+    // saveImages wraps the download's failure in a SaveImagesError naming the image and what was
+    // saved; the row's error is its cause.
     const outcome = await runCase(target, testCase, "/images/", (client) =>
-      client.saveImages(generated, dir),
+      client.saveImages(generated, dir).catch((error: unknown) => {
+        expect(error).toBeInstanceOf(SaveImagesError);
+        const failure = error as SaveImagesError;
+        expect(failure.failed.map((image) => image.index)).toEqual([0]);
+        expect(failure.paths).toEqual([]);
+        expect(failure.message).toContain("Image 0 was not saved");
+        throw failure.cause;
+      }),
     );
     expect(await readdir(dir)).toEqual([]);
     return outcome;

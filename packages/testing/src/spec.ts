@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createSpecValidator, type OpenApiDocument, type SpecValidator } from "./openapi/validator.ts";
+import {
+  createSpecValidator,
+  type OpenApiDocument,
+  type SpecValidator,
+  type SpecValidatorOptions,
+} from "./openapi/validator.ts";
 
 export {
   createSpecValidator,
@@ -9,19 +14,25 @@ export {
   type SpecError,
   type SpecHttpRequest,
   type SpecValidator,
+  type SpecValidatorOptions,
 } from "./openapi/validator.ts";
 
-let vendored: SpecValidator | undefined;
+const shared = new Map<string, SpecValidator>();
 
 /**
  * A validator for the official Ideogram OpenAPI spec that `@ideokit/core` vendors
  * (`@ideokit/core/openapi.json`), with the reseller's documented differences accepted too (its
- * page answers generate with `style_type: null`), created once and shared: compiled schemas are
- * cached.
+ * page answers generate with `style_type: null`). One is created per set of options and shared:
+ * compiled schemas are cached.
  */
-export function specValidator(): SpecValidator {
-  vendored ??= createSpecValidator(withResellerDifferences(readVendoredSpec()));
-  return vendored;
+export function specValidator(options: SpecValidatorOptions = {}): SpecValidator {
+  const key = options.unknownProperties ?? "allow";
+  let validator = shared.get(key);
+  if (validator === undefined) {
+    validator = createSpecValidator(withResellerDifferences(readVendoredSpec()), options);
+    shared.set(key, validator);
+  }
+  return validator;
 }
 
 /** Where the two API documents differ, either is accepted: the official spec plus what the reseller's page shows. */

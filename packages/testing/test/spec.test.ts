@@ -149,3 +149,38 @@ describe("OpenAPI 3.0 semantics", () => {
     expect(spec.response("/v1/ideogram-v3/layerize-text", 200, answer("title"))).not.toEqual([]);
   });
 });
+
+describe("unknownProperties: reject", () => {
+  const strict = specValidator({ unknownProperties: "reject" });
+
+  it("names a property the spec does not list, at any depth, through allOf bases too", () => {
+    const image = { prompt: "p", resolution: "1024x1024", seed: 1, is_image_safe: true, url: null };
+    const answer = { created: "2024-01-01T00:00:00+00:00", data: [{ ...image, urll: "x" }] };
+    expect(strict.response("/v1/ideogram-v3/generate", 200, answer)).toContainEqual(
+      expect.objectContaining({ keyword: "unevaluatedProperties", params: { unevaluatedProperty: "urll" } }),
+    );
+    expect(specValidator().response("/v1/ideogram-v3/generate", 200, answer)).toEqual([]);
+    const layered = { ...image, text_html: "<p>x</p>", image_layers: [], text_containers: null };
+    const ok = { created: answer.created, data: [layered] };
+    expect(strict.response("/v1/ideogram-v3/generate-design", 200, ok)).toEqual([]);
+    expect(strict.response("/v1/ideogram-v3/generate-design", 200, { ...ok, extra: 1 })).not.toEqual([]);
+  });
+
+  it("checks request bodies too, JSON and multipart", () => {
+    expect(
+      strict.request("/generate", "application/json", { image_request: { prompt: "a", promt: "b" } }),
+    ).toContainEqual(
+      expect.objectContaining({ instancePath: "/image_request", params: { unevaluatedProperty: "promt" } }),
+    );
+    expect(strict.request("/v1/ideogram-v3/generate", "multipart/form-data", form({ prompt: "a" }))).toEqual(
+      [],
+    );
+    expect(() =>
+      strict.assertRequest(
+        "/v1/ideogram-v3/generate",
+        "multipart/form-data",
+        form({ prompt: "a", sede: "1" }),
+      ),
+    ).toThrow(/body must NOT have unevaluated properties \(sede\)/);
+  });
+});

@@ -1,5 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import Ajv2019 from "ajv/dist/2019";
 import addFormats from "ajv-formats";
+import { closedComponents, closeSchema } from "./closed-objects.ts";
 import {
   formDataToObject,
   isBinaryPlaceholder,
@@ -64,18 +66,31 @@ export class SpecAssertionError extends Error {
   }
 }
 
+/** How strictly a {@link SpecValidator} reads the spec. */
+export interface SpecValidatorOptions {
+  /**
+   * Properties a schema does not list: `"allow"` (default, OpenAPI's own rule) or `"reject"`, an
+   * error for each one, which catches typos and undocumented fields in requests and answers.
+   */
+  unknownProperties?: "allow" | "reject";
+}
+
 const SCHEMA_ID = "openapi";
 
 /** A validator for `document` (ajv, schemas compiled on first use per path and content type). */
-export function createSpecValidator(document: OpenApiDocument): SpecValidator {
-  const ajv = newAjv(document);
+export function createSpecValidator(
+  document: OpenApiDocument,
+  options: SpecValidatorOptions = {},
+): SpecValidator {
+  const closed = options.unknownProperties === "reject";
+  const ajv = newAjv(document, closed);
   const cache = new Map<string, ValidateFunction>();
   const resolve = (ref: string) => resolvePointer(document, ref) as SchemaNode;
 
   const compile = (key: string, schema: SchemaNode) => {
     let validate = cache.get(key);
     if (validate === undefined) {
-      validate = ajv.compile(rebase(schema));
+      validate = ajv.compile(rebase(closed ? (closeSchema(schema) as SchemaNode) : schema));
       cache.set(key, validate);
     }
     return validate;
@@ -139,14 +154,16 @@ export function createSpecValidator(document: OpenApiDocument): SpecValidator {
   };
 }
 
-function newAjv(document: OpenApiDocument): Ajv {
+function newAjv(document: OpenApiDocument, closed: boolean): Ajv {
   // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example,
-  // x-*); `nullable` is understood by ajv itself.
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  // x-*); `nullable` is understood by ajv itself. Closed objects need 2019-09's unevaluatedProperties.
+  const settings = { strict: false, allErrors: true };
+  const ajv = closed ? new Ajv2019(settings) : new Ajv(settings);
   addFormats(ajv);
   ajv.addFormat("binary", { type: "string", validate: isBinaryPlaceholder });
   ajv.addFormat("float", { type: "number", validate: () => true });
-  ajv.addSchema({ components: withNullableEnums(document.components ?? {}) }, SCHEMA_ID);
+  const components = withNullableEnums(document.components ?? {});
+  ajv.addSchema({ components: closed ? closedComponents(components) : components }, SCHEMA_ID);
   return ajv;
 }
 
@@ -218,6 +235,8 @@ function describe(error: SpecError): string {
       ? `: ${JSON.stringify(params.allowedValues)}`
       : error.keyword === "additionalProperties"
         ? ` (${String(params.additionalProperty)})`
-        : "";
+        : error.keyword === "unevaluatedProperties"
+          ? ` (${String(params.unevaluatedProperty)})`
+          : "";
   return `${where} ${error.message ?? error.keyword}${detail}`;
 }

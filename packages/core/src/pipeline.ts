@@ -34,27 +34,24 @@ export interface PipelineConfig {
 const REJECT_UNKNOWN: CheckOptions = { unknownKeys: "reject" };
 const PASS_UNKNOWN: CheckOptions = { unknownKeys: "passthrough" };
 
-async function checked<O extends Operation>(
-  operation: O,
-  input: unknown,
-  validate: ValidateMode,
-): Promise<InputOf<O>> {
-  if (validate === false) return input as InputOf<O>;
-  const result = operation.check(input, validate === "passthrough" ? PASS_UNKNOWN : REJECT_UNKNOWN);
-  if (!result.success) throw new RequestValidationError([...result.issues]);
-  const fileIssues = await operation.checkFiles(result.data);
-  if (fileIssues.length > 0) throw new RequestValidationError([...fileIssues]);
-  return result.data as InputOf<O>;
-}
-
+// One async function for the whole call: every extra async layer costs a promise and a microtask
+// turn per call, which is what separates a client from raw undici on the hot path.
 async function run<O extends Operation>(
   operation: O,
   input: InputOf<O>,
   config: PipelineConfig,
   options: RequestOptions | undefined,
-) {
+  withResponse: boolean,
+): Promise<unknown> {
   if (options !== undefined) checkRequestOptions(options);
-  const data = await checked(operation, input, config.validate);
+  let data: unknown = input;
+  if (config.validate !== false) {
+    const result = operation.check(input, config.validate === "passthrough" ? PASS_UNKNOWN : REJECT_UNKNOWN);
+    if (!result.success) throw new RequestValidationError([...result.issues]);
+    const fileIssues = await operation.checkFiles(result.data);
+    if (fileIssues.length > 0) throw new RequestValidationError([...fileIssues]);
+    data = result.data;
+  }
   const signal = options?.signal;
   if (signal?.aborted) throw abortError(signal.reason);
   // After the checks, so invalid input never makes a page fetch a fresh token.
@@ -78,7 +75,9 @@ async function run<O extends Operation>(
     },
     readText,
   );
-  return { data: operation.parse(parseJsonBody(value)) as OutputOf<O>, response };
+  const parsed = operation.parse(parseJsonBody(value));
+  // Header copies only for `.withResponse`: the plain call never normalizes them.
+  return withResponse ? { data: parsed, response: responseInfo(response.status, response.headers) } : parsed;
 }
 
 /**
@@ -86,24 +85,23 @@ async function run<O extends Operation>(
  * nothing is sent when it fails) → build → send through the injected transport with core's retry
  * policy and per-attempt timeout → map a non-2xx answer to its `APIError` → parse the 2xx body.
  */
-export async function pipeline<O extends Operation>(
+export function pipeline<O extends Operation>(
   operation: O,
   input: InputOf<O>,
   config: PipelineConfig,
   options?: RequestOptions,
 ): Promise<OutputOf<O>> {
-  return (await run(operation, input, config, options)).data;
+  return run(operation, input, config, options, false) as Promise<OutputOf<O>>;
 }
 
 /** {@link pipeline}, plus the status, headers and request id of the answer that succeeded. */
-export async function pipelineWithResponse<O extends Operation>(
+export function pipelineWithResponse<O extends Operation>(
   operation: O,
   input: InputOf<O>,
   config: PipelineConfig,
   options?: RequestOptions,
 ): Promise<WithResponse<OutputOf<O>>> {
-  const { data, response } = await run(operation, input, config, options);
-  return { data, response: responseInfo(response.status, response.headers) };
+  return run(operation, input, config, options, true) as Promise<WithResponse<OutputOf<O>>>;
 }
 
 /** An operation bound to a client: call it for the parsed answer, `.withResponse` for the HTTP side too. */

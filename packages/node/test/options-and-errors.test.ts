@@ -223,3 +223,29 @@ describe("saveImages when one image cannot be downloaded", () => {
     expect(await readdir(dir)).toEqual(["5-0.png"]);
   });
 });
+
+describe("downloadImage after it resolved", () => {
+  it("still ends with APIUserAbortError (the reason as cause) when the caller aborts mid-body", async () => {
+    let closed: Promise<void> | undefined;
+    const server = createServer((request, response) => {
+      closed = new Promise((resolve) => request.socket.on("close", () => resolve()));
+      response.writeHead(200, { "content-type": "image/png", "content-length": 1000 });
+      response.write(Buffer.alloc(100));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/images/slow.png`;
+    const controller = new AbortController();
+    const stream = await clientFor(emulator()).downloadImage(url, { signal: controller.signal });
+    const reader = stream.getReader();
+    expect((await reader.read()).value?.length).toBe(100);
+
+    const next = reader.read();
+    controller.abort(new Error("user gave up"));
+    const error = await next.catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toMatchObject({ message: "user gave up" });
+    await closed;
+  });
+});

@@ -1,4 +1,13 @@
-import { generateOperation, NUM_IMAGES_MAX, v3GenerateOperation } from "@ideokit/core";
+import {
+  editOperation,
+  generateOperation,
+  NUM_IMAGES_MAX,
+  remixOperation,
+  v3EditOperation,
+  v3GenerateOperation,
+  v3RemixOperation,
+  v4GenerateOperation,
+} from "@ideokit/core";
 import type { ImagesOperation, ModelFamily } from "./model-family.ts";
 import type { IdeogramImageModelId } from "./model-ids.ts";
 
@@ -16,6 +25,8 @@ const asImages = (operation: unknown) => operation as ImagesOperation;
 function legacy(model: string): ModelFamily {
   return {
     generate: asImages(generateOperation),
+    edit: { operation: asImages(editOperation), imageField: "image_file", maskField: "mask" },
+    remix: { operation: asImages(remixOperation), imageField: "image_file" },
     maxImagesPerCall: NUM_IMAGES_MAX,
     fixed: { model },
     aspectRatio: (ratio) => spelled(ratio, (width, height) => `ASPECT_${width}_${height}`),
@@ -25,13 +36,27 @@ function legacy(model: string): ModelFamily {
 
 const V3: ModelFamily = {
   generate: asImages(v3GenerateOperation),
+  edit: { operation: asImages(v3EditOperation), imageField: "image", maskField: "mask" },
+  remix: { operation: asImages(v3RemixOperation), imageField: "image" },
   maxImagesPerCall: NUM_IMAGES_MAX,
   fixed: {},
   aspectRatio: (ratio) => spelled(ratio, (width, height) => `${width}x${height}`),
   resolution: (size) => spelled(size, (width, height) => `${width}x${height}`),
 };
 
+// Ideogram 4.0 has only generate, with neither num_images, aspect ratio nor resolution: one image
+// per request (the AI SDK makes n requests) and warnings for aspectRatio and size.
+const V4: ModelFamily = {
+  generate: asImages(v4GenerateOperation),
+  maxImagesPerCall: 1,
+  fixed: {},
+  aspectRatio: (ratio) => ratio,
+  resolution: (size) => size,
+};
+
 /** The family serving each model id. */
 export function familyOf(modelId: IdeogramImageModelId): ModelFamily {
-  return modelId === "V_3" ? V3 : legacy(modelId);
+  if (modelId === "V_3") return V3;
+  if (modelId === "V_4") return V4;
+  return legacy(modelId);
 }

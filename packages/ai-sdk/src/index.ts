@@ -13,7 +13,9 @@ export {
 } from "./model-ids.ts";
 export type {
   IdeogramCallField,
+  IdeogramFileField,
   IdeogramImageModelOptions,
   IdeogramLegacyImageOptions,
   IdeogramV3ImageOptions,
+  IdeogramV4ImageOptions,
 } from "./provider-options.ts";

@@ -1,4 +1,13 @@
-import type { ImageRequest, InputOf, v3GenerateOperation } from "@ideokit/core";
+import type {
+  editOperation,
+  generateOperation,
+  InputOf,
+  remixOperation,
+  v3EditOperation,
+  v3GenerateOperation,
+  v3RemixOperation,
+  v4GenerateOperation,
+} from "@ideokit/core";
 import type { IdeogramImageModelId, IdeogramLegacyModelId } from "./model-ids.ts";
 
 /** Wire fields that `generateImage`'s own arguments (`prompt`, `n`, `aspectRatio`, `size`, `seed`) and the model id set. */
@@ -7,11 +16,30 @@ export type IdeogramCallField = "prompt" | "model" | "num_images" | "aspect_rati
 // Distributes over core's unions (exclusive fields), which a plain Omit would collapse.
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** `providerOptions.ideogram` of the legacy models: `image_request`'s other fields, as core types them. */
-export type IdeogramLegacyImageOptions = Omit<ImageRequest, IdeogramCallField>;
+/** Wire fields that `prompt.images` / `prompt.mask` fill on the editing endpoints. */
+export type IdeogramFileField = "image" | "image_file" | "mask";
 
-/** `providerOptions.ideogram` of `V_3`: the other fields of core's `v3GenerateOperation` (style codes, rendering speed, references…). */
-export type IdeogramV3ImageOptions = Without<InputOf<typeof v3GenerateOperation>, IdeogramCallField>;
+/**
+ * `providerOptions.ideogram` of the legacy models: the other fields of core's `generateOperation`
+ * (`image_request`), or of `editOperation` / `remixOperation` when editing (`image_weight` on a remix).
+ */
+export type IdeogramLegacyImageOptions = Without<
+  InputOf<typeof generateOperation> | InputOf<typeof editOperation> | InputOf<typeof remixOperation>,
+  IdeogramCallField | IdeogramFileField
+>;
+
+/**
+ * `providerOptions.ideogram` of `V_3`: the other fields of core's `v3GenerateOperation` (style codes,
+ * rendering speed, references…), or of `v3EditOperation` / `v3RemixOperation` when editing
+ * (`image_weight` on a remix).
+ */
+export type IdeogramV3ImageOptions = Without<
+  InputOf<typeof v3GenerateOperation> | InputOf<typeof v3EditOperation> | InputOf<typeof v3RemixOperation>,
+  IdeogramCallField | IdeogramFileField
+>;
+
+/** `providerOptions.ideogram` of `V_4`: `magic_prompt_option` and `custom_model_uri` of core's `v4GenerateOperation`. */
+export type IdeogramV4ImageOptions = Without<InputOf<typeof v4GenerateOperation>, IdeogramCallField>;
 
 /**
  * `providerOptions.ideogram` of model `M`, for `satisfies`:

@@ -1,6 +1,8 @@
+import { chromiumLaunchOptions } from "@ideokit/testing/chromium";
+import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 
-// One run and one report: the provider in Node against a real socket, and in workerd.
+// One run and one report: the provider in Node against a real socket, in workerd and in Chromium.
 export default defineConfig({
   test: {
     // The emulator loads @ideokit/core from its dist: build it first when not run through turbo.
@@ -16,6 +18,22 @@ export default defineConfig({
         },
       },
       "./vitest.workerd.config.ts",
+      {
+        test: {
+          name: "chromium",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/browser/global-setup.ts"],
+          setupFiles: ["test/setup.ts"],
+          testTimeout: 15_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
     ],
   },
 });

@@ -28,8 +28,10 @@ describe("provider option types", () => {
       | undefined
     >();
     expectTypeOf<IdeogramLegacyImageOptions>().toHaveProperty("magic_prompt_option");
-    expectTypeOf<IdeogramLegacyImageOptions>().toHaveProperty("negative_prompt");
-    expectTypeOf<IdeogramLegacyImageOptions>().toHaveProperty("color_palette");
+    expectTypeOf<{ negative_prompt: string }>().toExtend<IdeogramLegacyImageOptions>();
+    expectTypeOf<{ color_palette: { name: "EMBER" } }>().toExtend<IdeogramLegacyImageOptions>();
+    // A remix's own field:
+    expectTypeOf<{ image_weight: number }>().toExtend<IdeogramLegacyImageOptions>();
   });
 
   it("keeps the fields generateImage's own arguments set out of them", () => {

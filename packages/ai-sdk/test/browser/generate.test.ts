@@ -29,9 +29,9 @@ describe("in a browser", () => {
   it("edits an image with a mask built in the page", async () => {
     const result = await generateImage({
       model: ideogram.image("V_3"),
-      prompt: { text: "a hat", images: [examplePng(48, 40)], mask: examplePng(48, 40) },
+      prompt: { text: "a hat", images: [examplePng(96, 64)], mask: examplePng(96, 64) },
     });
 
-    expect(await sizeOf(result.image.uint8Array)).toEqual({ width: 48, height: 40 });
+    expect(await sizeOf(result.image.uint8Array)).toEqual({ width: 96, height: 64 });
   });
 });

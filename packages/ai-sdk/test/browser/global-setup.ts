@@ -8,9 +8,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("emulatorURL", emulator.url);
   return () => emulator.close();
 }
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    emulatorURL: string;
-  }
-}

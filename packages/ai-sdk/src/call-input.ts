@@ -91,10 +91,11 @@ export async function callInput(
 ): Promise<CallInput> {
   const fromProviderOptions = providerOptionsOf(options);
   const providerKeys = new Set(Object.keys(fromProviderOptions));
-  const argumentOf = argumentNamer(
-    providerKeys,
-    Object.fromEntries(files.map((file) => [file.field, file.argument])),
-  );
+  // The model id is the `model` argument of generateImage (ideogram.image(id)); files name their prompt part.
+  const argumentOf = argumentNamer(providerKeys, {
+    ...Object.fromEntries(Object.keys(family.fixed).map((field) => [field, "model"])),
+    ...Object.fromEntries(files.map((file) => [file.field, file.argument])),
+  });
   const reserved: ValidationIssue[] = [];
   const conflict = (field: string, message: string) => {
     if (providerKeys.has(field)) reserved.push({ path: [field], code: "conflict", message });

@@ -1,4 +1,5 @@
 import { APICallError } from "@ai-sdk/provider";
+import { examplePng } from "@ideokit/core";
 import { createEmulator } from "@ideokit/testing";
 import { generateImage } from "ai";
 import { describe, expect, it } from "vitest";
@@ -42,6 +43,31 @@ describe("in workerd", () => {
       "images",
       "images",
     ]);
+  });
+
+  it("edits with a mask (multipart built from web Blobs) and remixes", async () => {
+    const emulator = createEmulator({ apiKey: API_KEY });
+    const ideogram = createIdeogram({
+      apiKey: API_KEY,
+      baseURL: "http://emulator.test",
+      fetch: emulator.fetch,
+    });
+
+    const edited = await generateImage({
+      model: ideogram.image("V_3"),
+      prompt: { text: "a hat", images: [examplePng(96, 64)], mask: examplePng(96, 64) },
+    });
+    const remixed = await generateImage({
+      model: ideogram.image("V_2"),
+      prompt: { text: "a hat", images: [examplePng(64, 64)] },
+      size: "1024x1024",
+    });
+
+    expect(pngSize(edited.image.uint8Array)).toEqual({ width: 96, height: 64 });
+    expect(pngSize(remixed.image.uint8Array)).toEqual({ width: 1024, height: 1024 });
+    expect(
+      emulator.requests.filter((request) => request.method === "POST").map((request) => request.path),
+    ).toEqual(["/v1/ideogram-v3/edit", "/remix"]);
   });
 
   it("uses workerd's global fetch by default", async () => {

@@ -1,10 +1,7 @@
 import type { ReadableStream } from "node:stream/web";
 import {
   type AuthScheme,
-  type BoundOperation,
-  bindOperation,
   type GenerateResponse,
-  generateOperation,
   IdeogramError,
   type ImageObject,
   type ImageRequest,
@@ -15,29 +12,45 @@ import {
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./client-options.ts";
 import { downloadImage } from "./download-image.ts";
 import type { DownloadOptions } from "./open-image.ts";
+import { type OperationMethods, operationMethods } from "./operation-methods.ts";
 import { type SaveImagesOptions, type SaveImagesResult, saveImages } from "./save-images.ts";
 import type { UndiciResponse } from "./undici-transport.ts";
+
+// The operation methods (`generate`, `edit`, `v3.replaceBackground`, …) are generated from core's
+// table, so they come from a base class typed with their names rather than from 21 declarations.
+const WithOperationMethods = class {
+  constructor(methods: OperationMethods) {
+    Object.assign(this, methods);
+  }
+} as new (
+  methods: OperationMethods,
+) => OperationMethods;
 
 /**
  * The Ideogram client for Node. A class because callers write `new Ideogram()` and keep one per
  * process: it owns a keep-alive undici Agent, released by `close()`. Every call runs core's
- * pipeline with an undici transport.
+ * pipeline with an undici transport. Besides the methods below it has one per operation of core's
+ * table (`generate`, `edit`, `remix`, …, `v3.generate`, `v3.replaceBackground`, …, `v4.generate`),
+ * each with `.withResponse`; their file fields take any `ImageSource` (a path is streamed from disk).
  */
-export class Ideogram {
+export class Ideogram extends WithOperationMethods {
   readonly #config: ResolvedClientOptions;
-  readonly #generate: BoundOperation<typeof generateOperation>;
-  #closed = false;
+  readonly #state: { closed: boolean };
 
   /** Reads defaults from the environment; throws at once on a bad option (ClientOptionError) or when no key is configured (MissingAPIKeyError). */
   constructor(options: ClientOptions = {}) {
     const resolved = resolveClientOptions(options);
+    const state = { closed: false };
     // Refusing in the transport keeps the closed check in one place for every operation.
     const transport: Transport<UndiciResponse> = (request, sendOptions) => {
-      this.#assertOpen();
+      assertOpen(state);
       return resolved.transport(request, sendOptions);
     };
-    this.#config = { ...resolved, transport, pipeline: { ...resolved.pipeline, transport } };
-    this.#generate = bindOperation(generateOperation, this.#config.pipeline);
+    const config = { ...resolved, transport, pipeline: { ...resolved.pipeline, transport } };
+    const download = (image: ImageObject | string) => downloadImage(config, image);
+    super(operationMethods(config.pipeline, { download }));
+    this.#config = config;
+    this.#state = state;
   }
 
   /** The service root requests go to. */
@@ -50,17 +63,12 @@ export class Ideogram {
     return this.#config.pipeline.auth;
   }
 
-  /** Generates images: validates (an invalid request costs no call), sends with retries, parses the response. */
-  generate(request: ImageRequest, options?: RequestOptions): Promise<GenerateResponse> {
-    return this.#generate(request, options);
-  }
-
   /** Like `generate`, plus the HTTP status, headers and request id of the successful attempt. */
   generateWithResponse(
     request: ImageRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<GenerateResponse>> {
-    return this.#generate.withResponse(request, options);
+    return this.generate.withResponse(request, options);
   }
 
   /**
@@ -73,7 +81,7 @@ export class Ideogram {
     imageOrUrl: ImageObject | string,
     options?: DownloadOptions,
   ): Promise<ReadableStream<Uint8Array>> {
-    this.#assertOpen();
+    assertOpen(this.#state);
     return downloadImage(this.#config, imageOrUrl, options);
   }
 
@@ -87,14 +95,14 @@ export class Ideogram {
     dir: string,
     options?: SaveImagesOptions,
   ): Promise<SaveImagesResult> {
-    this.#assertOpen();
+    assertOpen(this.#state);
     return saveImages(this.#config, response, dir, options);
   }
 
   /** Releases the client's connection pool; a dispatcher passed in the options is left to its owner. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#state.closed) return;
+    this.#state.closed = true;
     if (this.#config.ownsDispatcher) await this.#config.dispatcher.close();
   }
 
@@ -102,9 +110,9 @@ export class Ideogram {
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
+}
 
-  /** Fails fast after close() rather than retrying against a closed pool. */
-  #assertOpen(): void {
-    if (this.#closed) throw new IdeogramError("This Ideogram client is closed; create a new one.");
-  }
+/** Fails fast after close() rather than retrying against a closed pool. */
+function assertOpen(state: { closed: boolean }): void {
+  if (state.closed) throw new IdeogramError("This Ideogram client is closed; create a new one.");
 }

@@ -40,11 +40,11 @@ export interface OpenSourceContext {
 
 /** A source that could not be turned into bytes, as the issue core's checker would have raised. */
 export class SourceIssue extends Error {
-  constructor(
-    readonly code: ValidationIssue["code"],
-    message: string,
-  ) {
+  readonly code: ValidationIssue["code"];
+
+  constructor(code: ValidationIssue["code"], message: string) {
     super(message);
+    this.code = code;
   }
 }
 

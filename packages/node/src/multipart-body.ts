@@ -1,10 +1,11 @@
+import { Readable } from "node:stream";
 import { FormDataEncoder } from "form-data-encoder";
 
 /** A `multipart/form-data` body ready for `undici.request`: its headers and the bytes, produced as they are sent. */
 export interface MultipartBody {
   /** `Content-Type` with the boundary, and `Content-Length` (every part's size is known up front). */
   headers: Record<string, string>;
-  body: AsyncIterable<Uint8Array>;
+  body: Readable;
 }
 
 /**
@@ -16,5 +17,5 @@ export interface MultipartBody {
  */
 export function multipartBody(form: FormData): MultipartBody {
   const encoder = new FormDataEncoder(form);
-  return { headers: { ...encoder.headers }, body: encoder.encode() };
+  return { headers: { ...encoder.headers }, body: Readable.from(encoder.encode(), { objectMode: false }) };
 }

@@ -5,7 +5,8 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from "@ideokit/core";
-import { type Dispatcher, type FormData, request } from "undici";
+import { type Dispatcher, request } from "undici";
+import { multipartBody } from "./multipart-body.ts";
 
 /** An undici answer: status and headers in, the body still on the wire (`text()` or the stream). */
 export interface UndiciResponse extends TransportResponse {
@@ -67,13 +68,14 @@ export function undiciTransport(dispatcher: Dispatcher): Transport<UndiciRespons
     // undici bounds the wait for the headers and each pause in the body (its own 300 s defaults would
     // cut a longer configured timeout short); 0 turns a phase timeout off, so timeout 0 becomes 1 ms.
     const phaseTimeout = timeout >= MAX_TIMER_MS ? 0 : Math.max(1, timeout);
+    // undici 8 refuses Node's global FormData: a multipart body is encoded here, streamed, per attempt.
+    const multipart = outgoing.body instanceof FormData ? multipartBody(outgoing.body) : undefined;
     try {
       const data = await request(outgoing.url, {
         dispatcher,
         method: outgoing.method,
-        headers: outgoing.headers,
-        // Node's global FormData and undici 8's are typed apart but undici takes any spec FormData.
-        body: (outgoing.body as string | FormData | undefined) ?? null,
+        headers: multipart === undefined ? outgoing.headers : { ...outgoing.headers, ...multipart.headers },
+        body: multipart === undefined ? ((outgoing.body as string | undefined) ?? null) : multipart.body,
         signal,
         headersTimeout: phaseTimeout,
         bodyTimeout: phaseTimeout,

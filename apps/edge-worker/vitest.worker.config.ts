@@ -1,5 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { createEmulator } from "@ideokit/testing";
+import { type SpecError, specValidator } from "@ideokit/testing/spec";
 import { defineConfig } from "vitest/config";
 
 /** The key the deployed-style worker (wrangler.jsonc + these bindings) holds in the entry tests. */
@@ -10,11 +11,27 @@ const UPSTREAM_HOST = "upstream.test";
 // outboundService, which lands here in Node, in an emulator from @ideokit/testing.
 const upstream = createEmulator({ apiKey: ENTRY_UPSTREAM_KEY });
 
+/** What the official spec says of each call the upstream received, in order (ajv runs here in Node, not in workerd). */
+const specChecks: { path: string; requestId: string | null; errors: SpecError[] }[] = [];
+
+async function checkAgainstSpec(request: Request, path: string): Promise<void> {
+  const contentType = request.headers.get("content-type") ?? "";
+  // Parsed by Node's own Response: miniflare's Request carries a FormData of another realm.
+  const bytes = await request.arrayBuffer();
+  const body = /^multipart\/form-data/i.test(contentType)
+    ? await new Response(bytes, { headers: { "content-type": contentType } }).formData()
+    : new TextDecoder().decode(bytes);
+  const errors = specValidator().request(path, contentType.split(";", 1)[0] ?? "", body);
+  specChecks.push({ path, requestId: request.headers.get("x-request-id"), errors });
+}
+
 async function outbound(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.host !== UPSTREAM_HOST) return new Response("no network in tests", { status: 599 });
   // Test-only window into the emulator's request log, which lives in this Node process.
   if (url.pathname === "/__log") return Response.json(upstream.requests);
+  if (url.pathname === "/__spec") return Response.json(specChecks);
+  if (request.method === "POST") await checkAgainstSpec(request.clone(), url.pathname);
   const body = request.method === "GET" || request.method === "HEAD" ? null : await request.arrayBuffer();
   return upstream.fetch(url.href, { method: request.method, headers: request.headers, body });
 }

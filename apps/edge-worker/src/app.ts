@@ -1,15 +1,17 @@
 import { Hono } from "hono";
+import { requestId } from "hono/request-id";
 import type { AppEnv, LogSink, Runtime } from "./context.ts";
 import { errorResponse } from "./http/error-response.ts";
+import { methodNotAllowed } from "./http/method-not-allowed.ts";
 import { createSharedDownloads } from "./images/shared-downloads.ts";
 import { accessLog } from "./middleware/access-log.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
-import { requestId } from "./middleware/request-id.ts";
 import { createLocalLimiter } from "./rate-limit/local-limiter.ts";
-import { generateRoute } from "./routes/generate.ts";
 import { healthRoute } from "./routes/health.ts";
 import { imagesRoute } from "./routes/images.ts";
+import { operationRoutes } from "./routes/operations.ts";
+import { createInFlight } from "./upstream/in-flight.ts";
 import { createKeyStore } from "./upstream/key-store.ts";
 
 /** What a host or a test may swap: the upstream fetch, the clock and the log sink. */
@@ -24,10 +26,14 @@ export interface AppOptions {
   openCache?: (name: string) => Promise<Cache>;
 }
 
+/** Request ids: a caller's `x-request-id` kept when it is short and of safe characters. */
+const REQUEST_ID_LENGTH = 128;
+
 /**
- * Builds the worker: request id → access log → config → CORS on every request, then the route
- * modules (health, generate, images). Each call has its own key cache, local rate limiter and
- * registry of image downloads in flight (one per isolate in production).
+ * Builds the worker: request id → access log (and the request's logger) → config → CORS → 405 for
+ * a known path's other methods on every request, then the route modules (health, every operation
+ * of core's table, images). Each call has its own key cache, local rate limiter and registries of
+ * upstream calls and image downloads in flight (one per isolate in production).
  */
 export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   const runtime: Runtime = {
@@ -40,13 +46,19 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   const limiter = createLocalLimiter(runtime.now);
 
   const app = new Hono<AppEnv>();
-  app.use(requestId(), accessLog(runtime), loadConfig(runtime), cors());
+  app.use(
+    requestId({ limitLength: REQUEST_ID_LENGTH }),
+    accessLog(runtime),
+    loadConfig(),
+    cors(),
+    methodNotAllowed(app),
+  );
   app.route("/", healthRoute());
-  app.route("/ideogram", generateRoute({ runtime, keys, limiter }));
+  app.route("/ideogram", operationRoutes({ runtime, keys, limiter, inFlight: createInFlight() }));
   app.route("/ideogram", imagesRoute({ runtime, limiter, downloads: createSharedDownloads() }));
   app.notFound((c) => errorResponse(c, 404, "not_found", "No such route."));
   app.onError((error, c) => {
-    runtime.log({ request_id: c.get("requestId"), event: "unhandled_error", error: error.name });
+    c.var.log("unhandled_error", { error: error.name });
     return errorResponse(c, 500, "internal_error", "The worker failed to handle the request.");
   });
   return app;

@@ -1,11 +1,17 @@
 import type { Bindings, Config } from "./env.ts";
 
+/** Notes one event of the request being handled (`upstream_timeout`, …), with its request id. */
+export type RequestLog = (event: string, fields?: Record<string, unknown>) => void;
+
 /** Values the middleware chain hands to later middleware and routes. */
 export interface Variables {
   requestId: string;
+  /** The request's logger, set by the access-log middleware: every line carries the request id. */
+  log: RequestLog;
   config: Config;
   clientId: string;
-  body: unknown;
+  /** The operation's input as core checked it (files as the form's `File`s). */
+  input: Record<string, unknown>;
 }
 
 /** The Hono environment of every route and middleware in this worker. */

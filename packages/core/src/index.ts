@@ -205,6 +205,14 @@ export { exampleFont, examplePng } from "./table/example-files.ts";
 export type { Field, FieldKind, Fields, FileLimits } from "./table/field.ts";
 export type { ColorPalette, ColorPaletteMember } from "./table/palette-types.ts";
 export type { Exclusion, Rules } from "./table/rules.ts";
+export {
+  type BodyKind,
+  bodyKindsOf,
+  inputFromForm,
+  inputFromJson,
+  type WireInput,
+  type WireShape,
+} from "./table/wire-input.ts";
 export { inputSchema, outputSchema } from "./table/zod.ts";
 export { DEFAULT_TIMEOUT_MS } from "./timeout.ts";
 export type { SendOptions, Transport, TransportRequest, TransportResponse } from "./transport.ts";

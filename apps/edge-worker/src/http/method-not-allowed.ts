@@ -1,12 +1,19 @@
-import type { Context } from "hono";
+import type { Hono } from "hono";
+import { methodNotAllowed as honoMethodNotAllowed } from "hono/method-not-allowed";
 import type { AppEnv } from "../context.ts";
 import { errorResponse } from "./error-response.ts";
 
-/** A handler for a known path called with a method it does not serve: 405 with `Allow`. */
-export function methodNotAllowed(allow: readonly string[]) {
-  const allowHeader = allow.join(", ");
-  return (c: Context<AppEnv>): Response => {
-    c.header("Allow", allowHeader);
-    return errorResponse(c, 405, "method_not_allowed", `Use ${allowHeader}.`);
-  };
+/**
+ * hono's method-not-allowed over every route of `app`: a known path called with a method it does
+ * not serve gets 405 with `Allow` (from the routes themselves), in the worker's error shape.
+ */
+export function methodNotAllowed(app: Hono<AppEnv>) {
+  return honoMethodNotAllowed<AppEnv>({
+    app,
+    onMethodNotAllowed: (c, methods) => {
+      const allow = methods.join(", ");
+      c.header("Allow", allow);
+      return errorResponse(c, 405, "method_not_allowed", `Use ${allow}.`);
+    },
+  });
 }

@@ -1,5 +1,5 @@
+import { APIConnectionError } from "@ideokit/core";
 import { withDeadline } from "../upstream/deadline.ts";
-import { UpstreamUnreachableError } from "../upstream/upstream-errors.ts";
 import { type ImageHostPolicy, imageUrlRefusal } from "./host-policy.ts";
 
 /** The upstream redirected an image request somewhere the proxy does not fetch from (or too often). */
@@ -51,7 +51,7 @@ export function fetchUpstreamImage(url: string, options: ImageFetchOptions): Pro
           signal,
         });
       } catch (error) {
-        throw new UpstreamUnreachableError(undefined, { cause: error });
+        throw new APIConnectionError({ message: "The image host could not be reached.", cause: error });
       }
       if (!isRedirect(response.status)) return response;
       await response.body?.cancel();

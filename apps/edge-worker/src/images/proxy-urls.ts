@@ -1,6 +1,7 @@
-import { type GenerateResponse, imageUrlExpiresAt } from "@ideokit/core";
+import { imageUrlExpiresAt, type ResponseKind } from "@ideokit/core";
 import type { Context } from "hono";
 import type { AppEnv, Runtime } from "../context.ts";
+import { mapImageUrls } from "./answer-urls.ts";
 import { imageUrlRefusal } from "./host-policy.ts";
 import { signImageToken } from "./image-token.ts";
 
@@ -22,33 +23,31 @@ function tokenExpiresAt(url: string, nowMs: number, retentionSeconds: number, pe
 }
 
 /**
- * The answer with each image URL the proxy may fetch replaced by a signed link to the worker (see
- * {@link IMAGE_PATH}), or undefined when IMAGE_SIGNING_SECRET is unset (URLs pass through
- * unchanged). A URL the proxy may not fetch (host outside IMAGE_HOSTS, private address) is left
- * as it is, and logged.
+ * The answer (of `kind`, parsed by core) with each image URL the proxy may fetch replaced by a
+ * signed link to the worker (see {@link IMAGE_PATH}): image and layered answers' `data[].url`,
+ * layerize's `base_image_url` and `original_image_url`. Undefined when IMAGE_SIGNING_SECRET is
+ * unset (URLs pass through unchanged). A URL the proxy may not fetch (host outside IMAGE_HOSTS,
+ * private address) is left as it is, and logged.
  */
 export async function proxyImageUrls(
   c: Context<AppEnv>,
   runtime: Runtime,
-  response: GenerateResponse,
-): Promise<GenerateResponse | undefined> {
+  kind: ResponseKind,
+  answer: unknown,
+): Promise<unknown> {
   const { images } = c.get("config");
   if (images.signingSecret === undefined) return undefined;
   const origin = new URL(c.req.url).origin;
   const now = runtime.now();
   const persisted = c.env?.IMAGES !== undefined;
-  const data = await Promise.all(
-    response.data.map(async (image) => {
-      if (!image.url) return image;
-      const refusal = imageUrlRefusal(image.url, images);
-      if (refusal !== undefined) {
-        runtime.log({ request_id: c.get("requestId"), event: "image_url_not_proxied", reason: refusal });
-        return image;
-      }
-      const expiresAt = tokenExpiresAt(image.url, now, images.retentionSeconds, persisted);
-      const token = await signImageToken({ url: image.url, expiresAt }, images);
-      return { ...image, url: `${origin}${IMAGE_PATH}${token}?exp=${expiresAt}` };
-    }),
-  );
-  return { ...response, data };
+  return mapImageUrls(kind, answer, async (url) => {
+    const refusal = imageUrlRefusal(url, images);
+    if (refusal !== undefined) {
+      c.var.log("image_url_not_proxied", { reason: refusal });
+      return url;
+    }
+    const expiresAt = tokenExpiresAt(url, now, images.retentionSeconds, persisted);
+    const token = await signImageToken({ url, expiresAt }, images);
+    return `${origin}${IMAGE_PATH}${token}?exp=${expiresAt}`;
+  });
 }

@@ -39,7 +39,7 @@ export function streamImage(
     client = rest;
     runInBackground(c, keepCopy(copy, described, copies, note));
   }
-  return new Response(client, { status: 200, headers: imageHeaders(described, status) });
+  return c.newResponse(client, { status: 200, headers: imageHeaders(described, status) });
 }
 
 async function keepCopy(

@@ -17,10 +17,16 @@ function loggedPath(path: string): string {
     .join("/");
 }
 
-/** Writes one structured line per request: id, method, path, status, client and duration; never a credential. */
+/**
+ * Sets the request's logger (`c.var.log`: one line per event, with the request id) for everything
+ * after it, then writes one structured line per request: id, method, path, status, client and
+ * duration; never a credential.
+ */
 export function accessLog(runtime: Pick<Runtime, "log" | "now">) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const started = runtime.now();
+    const requestId = c.get("requestId");
+    c.set("log", (event, fields) => runtime.log({ request_id: requestId, event, ...fields }));
     await next();
     runtime.log({
       request_id: c.get("requestId"),

@@ -5,7 +5,6 @@ import { sha256Hex } from "../crypto/encoding.ts";
 import type { ImageConfig } from "../env.ts";
 import { clientAddress } from "../http/client-address.ts";
 import { errorResponse } from "../http/error-response.ts";
-import { methodNotAllowed } from "../http/method-not-allowed.ts";
 import { fetchUpstreamImage, ImageRedirectRefusedError } from "../images/fetch-upstream-image.ts";
 import { imageUrlRefusal } from "../images/host-policy.ts";
 import {
@@ -22,7 +21,7 @@ import type { SharedDownloads } from "../images/shared-downloads.ts";
 import { streamImage } from "../images/stream-image.ts";
 import { type LimitRule, rateLimit } from "../middleware/rate-limit.ts";
 import type { LocalLimiter } from "../rate-limit/local-limiter.ts";
-import { upstreamFailureResponse } from "../upstream/upstream-errors.ts";
+import { upstreamFailureResponse } from "../upstream/failure.ts";
 
 /** What the image route shares with the rest of the app. */
 export interface ImagesDeps {
@@ -79,9 +78,9 @@ export function imagesRoute({ runtime, limiter, downloads }: ImagesDeps): Hono<A
       maxAgeSeconds: token.expiresAt - Math.floor(now / 1000),
     };
     if (matchesEtag(c.req.header("if-none-match"), validators.etag)) {
-      return new Response(null, { status: 304, headers: validatorHeaders(validators) });
+      return c.newResponse(null, { status: 304, headers: validatorHeaders(validators) });
     }
-    const note = (event: string) => runtime.log({ request_id: c.get("requestId"), event });
+    const note = c.var.log;
     const stores = await imageStores({
       runtime,
       bucket: c.env?.IMAGES,
@@ -117,7 +116,6 @@ export function imagesRoute({ runtime, limiter, downloads }: ImagesDeps): Hono<A
     }
     return download(request, runtime, downloads);
   });
-  route.all("/images/:token", methodNotAllowed(["GET", "HEAD"]));
   return route;
 }
 
@@ -169,11 +167,11 @@ async function describeImage(
   const edgeCopy = await stores.readEdge();
   if (edgeCopy) {
     await edgeCopy.body.cancel();
-    return new Response(null, { headers: imageHeaders({ ...validators, ...edgeCopy }, "HIT") });
+    return c.newResponse(null, { headers: imageHeaders({ ...validators, ...edgeCopy }, "HIT") });
   }
   const bucketCopy = await stores.describeBucket();
   if (bucketCopy) {
-    return new Response(null, { headers: imageHeaders({ ...validators, ...bucketCopy }, "HIT") });
+    return c.newResponse(null, { headers: imageHeaders({ ...validators, ...bucketCopy }, "HIT") });
   }
   const { images, upstream } = c.get("config");
   let response: Response;
@@ -193,7 +191,7 @@ async function describeImage(
   if (!response.ok || contentType === undefined || declaresOversizedImage(contentLength)) {
     return imageUnavailable(c, note, `status ${response.status}`);
   }
-  return new Response(null, {
+  return c.newResponse(null, {
     headers: imageHeaders({ ...validators, contentType, contentLength }, "MISS"),
   });
 }
@@ -244,7 +242,7 @@ function downloadFailure(c: Context<AppEnv>, error: unknown, note: (event: strin
       "The upstream redirected the image somewhere the worker does not fetch from.",
     );
   }
-  const failure = upstreamFailureResponse(c, error, note);
+  const failure = upstreamFailureResponse(c, error);
   if (failure === undefined) throw error;
   return failure;
 }

@@ -1,8 +1,8 @@
-import { UpstreamTimeoutError } from "./upstream-errors.ts";
+import { APITimeoutError } from "@ideokit/core";
 
 /**
- * Runs `work` with a signal that aborts after `timeoutMs`, and rejects with UpstreamTimeoutError at
- * that moment. The race does not wait for `work` to notice the abort: a fetch that ignores its
+ * Runs `work` with a signal that aborts after `timeoutMs`, and rejects with core's APITimeoutError
+ * at that moment. The race does not wait for `work` to notice the abort: a fetch that ignores its
  * signal (a custom fetch, a hung service binding) still ends on time, and its late rejection is
  * swallowed.
  */
@@ -13,7 +13,8 @@ export async function withDeadline<T>(
   const controller = new AbortController();
   let expire = () => {};
   const timedOut = new Promise<never>((_, reject) => {
-    expire = () => reject(new UpstreamTimeoutError());
+    expire = () =>
+      reject(new APITimeoutError({ message: `The upstream did not answer within ${timeoutMs} ms.` }));
   });
   const timer = setTimeout(() => {
     expire();

@@ -1,16 +1,24 @@
-import {
-  errorDetail,
-  errorFromResponse,
-  type GenerateResponse,
-  parseGenerateResponseText,
-  redactSecrets,
-} from "@ideokit/core";
-import type { Context } from "hono";
-import type { AppEnv } from "../context.ts";
-import { errorResponse } from "../http/error-response.ts";
+import { errorDetail, errorFromResponse, redactSecrets, type TableOperation } from "@ideokit/core";
 import { JSON_TYPE } from "../http/media-types.ts";
+import type { Failure } from "./failure.ts";
 import { relayHeaders } from "./response-headers.ts";
-import type { UpstreamReply } from "./send.ts";
+
+/** What came back from the upstream, body read in full within the timeout. */
+export interface UpstreamReply {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * What the client is told of one upstream exchange, as data (requests sharing the exchange each
+ * render it with their own request id): a parsed 2xx answer, an upstream error (its status and
+ * message kept) or a failure of the worker's own.
+ */
+export type Outcome =
+  | { kind: "answer"; status: number; headers: Headers; text: string; output: unknown }
+  | { kind: "upstream_error"; status: number; headers: Headers; message: string }
+  | { kind: "failure"; failure: Failure; headers?: Headers };
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -19,28 +27,6 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
     return { ok: false };
   }
 }
-
-function generateResponseOf(text: string): GenerateResponse | undefined {
-  try {
-    return parseGenerateResponseText(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A 2xx upstream answer that core parsed as a generate response, secrets already redacted. */
-export interface GeneratedReply {
-  status: number;
-  /** The upstream's end-to-end headers, content type set. */
-  headers: Headers;
-  /** The body as the upstream sent it, secrets redacted. */
-  text: string;
-  /** The same body, parsed by core. */
-  response: GenerateResponse;
-}
-
-/** Turns a parsed 2xx reply into the client's answer (caching, image URL rewriting). */
-export type DeliverGenerated = (reply: GeneratedReply) => Promise<Response>;
 
 /** Each secret as it is written raw and inside a JSON string, so text redaction catches both. */
 function withJsonEscapes(secrets: string[]): string[] {
@@ -67,51 +53,43 @@ function isJsonType(contentType: string): boolean {
   return /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(contentType);
 }
 
+const NOT_AN_ANSWER = (operation: TableOperation): Failure => ({
+  status: 502,
+  type: "bad_gateway",
+  message: `The upstream sent a reply that is not a ${operation.id} response.`,
+  event: "upstream_bad_reply",
+});
+
 /**
- * The client's copy of an upstream reply, secrets redacted. A 2xx must parse as a generate
- * response (core decides) or the client gets 502; a parsed one goes to `deliver`. An error keeps
- * its status and comes in the worker's one error shape, `{ error: { type: "upstream_error",
- * message, status, request_id } }`, the message being the upstream's own (core's errorDetail of
- * the redacted body) or, for a non-JSON page, a line of ours.
+ * The client's view of an upstream reply, secrets redacted. A 2xx must parse as the operation's
+ * response (core decides) or the client gets 502; a redirect is a 502 too. An error keeps its
+ * status and is told in the worker's one error shape, its message the upstream's own (core's
+ * errorDetail of the redacted body) or, for a non-JSON page, a line of ours.
  */
-export async function relayReply(
-  c: Context<AppEnv>,
-  reply: UpstreamReply,
-  secrets: string[],
-  deliver: DeliverGenerated,
-): Promise<Response> {
+export function relayReply(operation: TableOperation, reply: UpstreamReply, secrets: string[]): Outcome {
   const { status } = reply;
   const headers = relayHeaders(reply.headers, secrets);
-  const upstreamType = reply.headers.get("content-type") ?? "";
-  headers.set("content-type", isJsonType(upstreamType) ? upstreamType : JSON_TYPE);
   if (status >= 200 && status < 300) {
+    const upstreamType = reply.headers.get("content-type") ?? "";
+    headers.set("content-type", isJsonType(upstreamType) ? upstreamType : JSON_TYPE);
     const text = redactJsonText(reply.text, secrets);
-    const response = generateResponseOf(text);
-    if (response === undefined) {
-      return errorResponse(
-        c,
-        502,
-        "bad_gateway",
-        "The upstream sent a reply that is not a generate response.",
-      );
-    }
-    return deliver({ status, headers, text, response });
+    const parsed = parseJson(text);
+    const output = parsed.ok ? operation.safeParse(parsed.value) : undefined;
+    if (output === undefined || !output.success)
+      return { kind: "failure", failure: NOT_AN_ANSWER(operation) };
+    return { kind: "answer", status, headers, text, output: output.data };
   }
   if (status < 400) {
-    return errorResponse(c, 502, "bad_gateway", "The upstream answered with a redirect.");
+    const message = "The upstream answered with a redirect.";
+    return {
+      kind: "failure",
+      failure: { status: 502, type: "bad_gateway", message, event: "upstream_redirect" },
+    };
   }
-  headers.set("content-type", JSON_TYPE);
   const parsed = parseJson(reply.text);
   const detail = parsed.ok
     ? errorDetail(errorFromResponse({ status, headers: reply.headers, body: parsed.value, secrets }).body)
     : undefined;
-  const body = {
-    error: {
-      type: "upstream_error",
-      message: detail ?? `The upstream answered ${status} without ${parsed.ok ? "a message" : "JSON"}.`,
-      status,
-      request_id: c.get("requestId"),
-    },
-  };
-  return new Response(JSON.stringify(body), { status, headers });
+  const message = detail ?? `The upstream answered ${status} without ${parsed.ok ? "a message" : "JSON"}.`;
+  return { kind: "upstream_error", status, headers, message };
 }

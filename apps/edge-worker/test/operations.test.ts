@@ -10,7 +10,7 @@ import {
 } from "@ideokit/core";
 import type { SpecError } from "@ideokit/testing/spec";
 import { describe, expect, it } from "vitest";
-import { formLimitOf } from "../src/middleware/body-guard.ts";
+import { formLimitOf, MAX_BODY_BYTES } from "../src/middleware/body-guard.ts";
 import {
   CLIENT_TOKEN,
   createHarness,
@@ -123,26 +123,19 @@ describe.each(operations)("POST /ideogram{path} of %s", (_, operation) => {
     expect(harness.upstream.requests).toHaveLength(0);
   });
 
-  it("answers a body past the operation's limit with 413, sending nothing", async () => {
+  it("answers a declared length past the operation's limit with 413, unread, sending nothing", async () => {
     const harness = createHarness();
-    let response: Response;
-    if (kinds.includes("multipart")) {
-      const form = operation.build(exampleInput(operation, "minimal") as never, clientTarget).body;
-      const padded = form instanceof FormData ? form : new FormData();
-      padded.append("padding", new Blob([new Uint8Array(formLimitOf(operation) + 1)]), "padding.bin");
-      response = await harness.call(`/ideogram${operation.path}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${CLIENT_TOKEN}` },
-        body: padded,
-      });
-    } else {
-      const body = JSON.stringify({ prompt: "x".repeat(17 * 1024) });
-      response = await harness.call(`/ideogram${operation.path}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${CLIENT_TOKEN}`, "content-type": "application/json" },
-        body,
-      });
-    }
+    const limit = kinds.includes("multipart") ? formLimitOf(operation) : MAX_BODY_BYTES;
+    const contentType = kinds.includes("multipart") ? "multipart/form-data; boundary=x" : "application/json";
+    const response = await harness.call(`/ideogram${operation.path}`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${CLIENT_TOKEN}`,
+        "content-type": contentType,
+        "content-length": String(limit + 1),
+      },
+      body: "--x--\r\n",
+    });
     expect(response.status).toBe(413);
     expect((await errorOf(response)).type).toBe("payload_too_large");
     expect(harness.upstream.requests).toHaveLength(0);
@@ -168,6 +161,7 @@ describe.each(operations)("POST /ideogram{path} of %s", (_, operation) => {
 
   it.runIf(fileField !== undefined)(
     "answers an image over the per-file limit with 413 naming its field",
+    { timeout: 60_000 },
     async () => {
       const harness = createHarness();
       const field = fileField!;
@@ -199,6 +193,33 @@ describe.each(operations)("POST /ideogram{path} of %s", (_, operation) => {
       for (const url of urls) expect(url.startsWith(`${WORKER}/ideogram/images/`), url).toBe(true);
     },
   );
+});
+
+describe("multipart bodies are cut off by their counted bytes", () => {
+  const describeOperation = OPERATIONS.find((operation) => operation.id === "describe") as TableOperation;
+
+  it("answers a form one byte past the operation's limit with 413, sending nothing", {
+    timeout: 120_000,
+  }, async () => {
+    const harness = createHarness();
+    const form = describeOperation.build(exampleInput(describeOperation, "minimal") as never, clientTarget)
+      .body as FormData;
+    form.append("padding", new Blob([new Uint8Array(formLimitOf(describeOperation) + 1)]), "padding.bin");
+    const response = await harness.call(`/ideogram${describeOperation.path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${CLIENT_TOKEN}` },
+      body: form,
+    });
+    expect(response.status).toBe(413);
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
+  it("sizes each operation's limit from its files: 11 MiB for one image, 25 MiB with reference images", () => {
+    const limitOf = (id: string) =>
+      formLimitOf(OPERATIONS.find((operation) => operation.id === id) as TableOperation);
+    expect(limitOf("describe")).toBe(11 * 1024 * 1024);
+    expect(limitOf("v3.generate")).toBe(25 * 1024 * 1024);
+  });
 });
 
 describe("the upstream sees only spec-valid requests (the deployed entry, checked in Node with @ideokit/testing/spec)", () => {

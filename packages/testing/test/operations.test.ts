@@ -7,7 +7,7 @@ import {
   type TableOperation,
 } from "@ideokit/core";
 import { describe, expect, it } from "vitest";
-import { createEmulator, type Emulator, readPngInfo } from "../src/index.ts";
+import { createEmulator, type Emulator, readPngInfo, SAFETY_REJECTION_MESSAGE } from "../src/index.ts";
 import { specValidator } from "../src/spec.ts";
 import { decodePng } from "./support/decode-png.ts";
 import { download, ORIGIN } from "./support/requests.ts";
@@ -152,6 +152,17 @@ describe("every operation of the table", () => {
         });
       }
 
+      if (operation.fields.prompt !== undefined) {
+        it("answers 422 with the service's safety error for a blocked word in the prompt", async () => {
+          const response = await send(createEmulator(), operation, {
+            ...example(operation, "minimal"),
+            prompt: "an NSFW scene",
+          });
+          expect(response.status).toBe(422);
+          expect(await response.json()).toEqual({ error: SAFETY_REJECTION_MESSAGE });
+        });
+      }
+
       const files = fileFields(operation).filter((name) => operation.fields[name]?.required);
       if (files.length > 0) {
         it(`answers 400 naming ${files[0]} when it is not an accepted file format`, async () => {
@@ -201,6 +212,16 @@ describe("what each answer implies", () => {
     const body = await ok(emulator, operation, { ...input, image: tall, mask: tall });
     const png = decodePng(await download(emulator, imagesOf(body)[0]!.url!));
     expect(await readImageSize(tall)).toEqual({ width: png.width, height: png.height });
+  });
+
+  it("an unsafe word answers 200 with is_image_safe false and no URL on a 3.0 route too, as the spec allows", async () => {
+    const operation = byId("v3.edit");
+    const body = await ok(createEmulator({ unsafeWords: ["gore"] }), operation, {
+      ...example(operation, "minimal"),
+      prompt: "gore and glory",
+    });
+    spec.assertResponse(operation.path, 200, body);
+    expect(imagesOf(body)[0]).toMatchObject({ is_image_safe: false, url: null });
   });
 
   it("describe is deterministic per file: the same bytes, the same words; other bytes, other words", async () => {

@@ -273,3 +273,18 @@ describe("the legacy functions' safe variants", () => {
     });
   });
 });
+
+describe("legacy edit", () => {
+  it("takes only the models the spec allows there (V_2, V_2_TURBO)", () => {
+    const operation = operationById("edit") as TableOperation;
+    const input = { ...exampleInput(operation, "minimal"), model: "V_3" };
+    expect(issuesOf(operation, input)).toEqual([
+      {
+        path: ["model"],
+        code: "unsupported_by_model",
+        message: '"V_3" is not available on this endpoint; use V_2 or V_2_TURBO',
+      },
+    ]);
+    expect(operation.check({ ...input, model: "V_2_TURBO" }).success).toBe(true);
+  });
+});

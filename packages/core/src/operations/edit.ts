@@ -19,6 +19,8 @@ export const editOperation = /* @__PURE__ */ defineOperation(() => ({
     seed: seed(),
     style_type: styleType(),
   },
+  // The spec's ModelEnum: "/edit is only supported for V_2 and V_2_TURBO".
+  rules: { model: { field: "model", default: "V_2", only: ["V_2", "V_2_TURBO"] } },
   encode: formBody,
   response: IMAGES,
   checkFiles: checkFileRules,

@@ -45,6 +45,10 @@ export function checkRules(
   const model = input[modelRule.field] ?? modelRule.default;
   // While the model itself is invalid, its issue is the one to fix first.
   if (!(fields[modelRule.field]?.values ?? NONE).includes(model as never)) return;
+  if (modelRule.only !== undefined && !modelRule.only.includes(model as never)) {
+    const message = `"${model}" is not available on this endpoint; use ${modelRule.only.join(" or ")}`;
+    issues.push({ path: [...path, modelRule.field], code: "unsupported_by_model", message });
+  }
   for (const name of shape.modelFields) {
     const supported = fields[name]?.models ?? NONE;
     if (input[name] !== undefined && !supported.includes(model as never)) {

@@ -12,5 +12,10 @@ export interface Rules {
   /** Groups of fields of which at least one must be sent (`images` or `image_urls`). */
   readonly atLeastOne?: readonly (readonly string[])[];
   /** The field naming the model, and the model used when it is left out, for {@link Field.models}. */
-  readonly model?: { readonly field: string; readonly default: Model };
+  readonly model?: {
+    readonly field: string;
+    readonly default: Model;
+    /** The models this endpoint takes, when fewer than the enum lists (legacy /edit: V_2 and V_2_TURBO). */
+    readonly only?: readonly Model[];
+  };
 }

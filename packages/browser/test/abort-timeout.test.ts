@@ -55,8 +55,10 @@ describe("timeout", () => {
   });
 
   test("timeouts are retried like other connection failures", async () => {
+    // Both attempts must reach the emulator before they time out: 1 s, not 100 ms, keeps that true
+    // on a busy 2-core machine (a loopback request from Chromium can take a few hundred ms there).
     const error = await rejectionOf(
-      client.generate({ prompt: "a fox" }, { timeout: 100, maxRetries: 1, headers: hang }),
+      client.generate({ prompt: "a fox" }, { timeout: 1000, maxRetries: 1, headers: hang }),
     );
 
     expect(error).toBeInstanceOf(APITimeoutError);

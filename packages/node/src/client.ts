@@ -13,7 +13,12 @@ import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } 
 import { downloadImage } from "./download-image.ts";
 import type { DownloadOptions } from "./open-image.ts";
 import { type OperationMethods, operationMethods } from "./operation-methods.ts";
-import { type SaveImagesOptions, type SaveImagesResult, saveImages } from "./save-images.ts";
+import {
+  type ImageAnswer,
+  type SaveImagesOptions,
+  type SaveImagesResult,
+  saveImages,
+} from "./save-images.ts";
 import type { UndiciResponse } from "./undici-transport.ts";
 
 // The operation methods (`generate`, `edit`, `v3.replaceBackground`, …) are generated from core's
@@ -86,12 +91,12 @@ export class Ideogram extends WithOperationMethods {
   }
 
   /**
-   * Streams every image of a response into `dir`; returns the saved paths and the images skipped as
+   * Streams every image of an answer (any `ImageAnswer`: generate, edit, the layered and layerize answers) into `dir`; returns the saved paths and the images skipped as
    * unsafe. A download whose body breaks mid-stream is discarded and re-sent whole while retries remain;
    * when one still fails, SaveImagesError names it and carries the paths saved.
    */
   async saveImages(
-    response: GenerateResponse,
+    response: ImageAnswer,
     dir: string,
     options?: SaveImagesOptions,
   ): Promise<SaveImagesResult> {

@@ -10,5 +10,11 @@ export type { ImageSource } from "./image-source.ts";
 export type { NodeInput } from "./node-input.ts";
 export type { DownloadOptions } from "./open-image.ts";
 export type { MethodsUnder, OperationMethod, OperationMethods } from "./operation-methods.ts";
-export type { SavedImage, SaveImagesOptions, SaveImagesResult, SkippedImage } from "./save-images.ts";
+export type {
+  ImageAnswer,
+  SavedImage,
+  SaveImagesOptions,
+  SaveImagesResult,
+  SkippedImage,
+} from "./save-images.ts";
 export { type FailedImage, SaveImagesError } from "./save-images-error.ts";

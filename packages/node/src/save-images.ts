@@ -3,19 +3,29 @@ import { createWriteStream } from "node:fs";
 import { link, mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import {
-  downloadableImageUrl,
-  type GenerateResponse,
-  headerValue,
-  type IdeogramError,
-  type ImageObject,
-} from "@ideokit/core";
+import { downloadableImageUrl, headerValue, type IdeogramError, type ImageObject } from "@ideokit/core";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import { forEachLimited } from "./for-each-limited.ts";
 import { candidateName, extensionFor, imageFileStem } from "./image-file-name.ts";
 import { type DownloadOptions, withImage } from "./open-image.ts";
 import { type FailedImage, SaveImagesError } from "./save-images-error.ts";
 import type { UndiciResponse } from "./undici-transport.ts";
+
+/**
+ * Any answer with images: `{ data: [image…] }` (generate, edit, …, the layered answers of
+ * generate-design, graphic and layerize-design) or layerize-text's `{ base_image_url, seed }`.
+ */
+export type ImageAnswer =
+  | { readonly data: readonly ImageObject[] }
+  | { readonly base_image_url: string; readonly seed?: number };
+
+/** The images of an answer, in order; layerize-text's base image counts as one. */
+function imagesOf(answer: ImageAnswer): readonly ImageObject[] {
+  if ("data" in answer) return answer.data;
+  const image: ImageObject = { url: answer.base_image_url, is_image_safe: true };
+  if (answer.seed !== undefined) image.seed = answer.seed;
+  return [image];
+}
 
 /** Options of `saveImages`. */
 export interface SaveImagesOptions extends DownloadOptions {
@@ -56,14 +66,14 @@ const DEFAULT_CONCURRENCY = 4;
  */
 export async function saveImages(
   config: ResolvedClientOptions,
-  response: GenerateResponse,
+  response: ImageAnswer,
   dir: string,
   options: SaveImagesOptions = {},
 ): Promise<SaveImagesResult> {
   const directory = resolve(dir);
   const skipped: SkippedImage[] = [];
   const pending: { image: ImageObject & { url: string }; index: number }[] = [];
-  response.data.forEach((image, index) => {
+  imagesOf(response).forEach((image, index) => {
     if (image.url) pending.push({ image: { ...image, url: image.url }, index });
     else skipped.push({ index, reason: image.is_image_safe === false ? "unsafe" : "no-url" });
   });

@@ -19,7 +19,7 @@ import {
   UPSTREAM_KEY,
   WORKER,
 } from "./support/harness.ts";
-import { hostile, IMAGE_SIGNING_SECRET } from "./support/hostile.ts";
+import { exposes, hostile, IMAGE_SIGNING_SECRET } from "./support/hostile.ts";
 
 // Every operation of core's table through the same cases, from its own data: a new table entry is
 // served, and tested, by being added.
@@ -180,6 +180,32 @@ describe.each(operations)("POST /ideogram{path} of %s", (_, operation) => {
       expect(harness.upstream.requests).toHaveLength(0);
     },
   );
+
+  it("never echoes the key an upstream echoes back, in any form, body or header", async () => {
+    const encoded = encodeURIComponent(UPSTREAM_KEY.toUpperCase());
+    const echo = async () =>
+      new Response(
+        JSON.stringify({
+          error: `key ${UPSTREAM_KEY} rejected`,
+          api_key: btoa(UPSTREAM_KEY),
+          url: `https://x.test/?k=${encoded}`,
+        }),
+        {
+          status: 400,
+          headers: {
+            "content-type": "application/json",
+            [`x-${UPSTREAM_KEY}`]: "1",
+            "retry-after": UPSTREAM_KEY,
+          },
+        },
+      );
+    const harness = hostile(echo);
+    const response = await clientCall(harness, operation, exampleInput(operation, "full"));
+    expect(response.status).toBe(400);
+    expect((await errorOf(response.clone())).type).toBe("upstream_error");
+    const seen = `${await response.text()}\n${JSON.stringify([...response.headers])}\n${JSON.stringify(harness.logs)}`;
+    expect(exposes(seen, UPSTREAM_KEY)).toBe(false);
+  });
 
   it.runIf(operation.response !== "descriptions" && operation.response !== "magic-prompt")(
     "rewrites every image URL of the answer to the signed image proxy",

@@ -1,7 +1,12 @@
-import { chromiumLaunchOptions } from "@ideokit/testing/chromium";
+import { type ChromiumLaunchOptions, chromiumLaunchOptions } from "@ideokit/testing/chromium";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { emulatorCommands } from "./test/node/emulator-commands.ts";
+
+const withArgs = (options: ChromiumLaunchOptions, args: string[]): ChromiumLaunchOptions => ({
+  ...options,
+  args: [...options.args, ...args],
+});
 
 export default defineConfig({
   test: {
@@ -15,7 +20,10 @@ export default defineConfig({
       headless: true,
       screenshotFailures: false,
       provider: playwright({
-        launchOptions: chromiumLaunchOptions(),
+        launchOptions: withArgs(chromiumLaunchOptions(), [
+          // The HTTP/2 emulator's certificate is self-signed (see test/node/http2-emulator.ts).
+          "--ignore-certificate-errors",
+        ]),
       }),
       instances: [{ browser: "chromium" }],
       commands: emulatorCommands,

@@ -1,4 +1,4 @@
-import type { ClientOptionsBase } from "@ideokit/core";
+import type { ClientOptionsBase, Operation } from "@ideokit/core";
 
 /** Options of `createClient(...)` / `new Ideogram(...)`: core's client options plus the browser's; every field is optional. */
 export interface ClientOptions extends ClientOptionsBase {
@@ -13,4 +13,14 @@ export interface ClientOptions extends ClientOptionsBase {
   apiKey?: string;
   /** Lets `apiKey` be used from a page, for internal tools whose users may see the key. */
   dangerouslyAllowBrowser?: boolean;
+}
+
+/** Options of `createClient(...)`: the client options, plus the operations to bind besides `generate`. */
+export interface CreateClientOptions<Ops extends readonly Operation[] = readonly Operation[]>
+  extends ClientOptions {
+  /**
+   * Operations of core's table to bind besides `generate` (`[v3EditOperation]` gives
+   * `client.v3.edit`); a page bundles only those it lists. `OPERATIONS` binds them all.
+   */
+  operations?: Ops;
 }

@@ -5,13 +5,16 @@ declare module "vitest" {
     emulatorURL: string;
     rateLimitedURL: string;
     noCorsURL: string;
+    http2URL: string;
   }
 }
 
 declare module "vitest/browser" {
   interface BrowserCommands {
     /** Requests an emulator received since the last clear, preflights left out. */
-    emulatorRequests: (name?: "main" | "rateLimited") => Promise<LoggedRequest[]>;
+    emulatorRequests: (name?: "main" | "rateLimited" | "http2") => Promise<LoggedRequest[]>;
+    /** What the official OpenAPI spec finds wrong in the requests the main emulator received (`[]` when all validate). */
+    specProblemsOfRequests: () => Promise<string[]>;
     /** Forgets logged requests, queued faults and rate-limit history of both emulators. */
     clearEmulators: () => Promise<void>;
     /** Makes the main emulator's next `count` generate (or image) requests fail with `kind`. */

@@ -13,6 +13,9 @@ export const rateLimitedBaseURL = `${inject("rateLimitedURL")}/ideogram`;
 /** An emulator that sends no CORS headers, so the page may not read its answers. */
 export const noCorsURL = inject("noCorsURL");
 
+/** The route of an emulator served over HTTPS and HTTP/2, the only way Chromium streams an upload. */
+export const http2BaseURL = `${inject("http2URL")}/ideogram`;
+
 /** Each test starts with empty logs, no queued faults and no rate-limit history. */
 export function useFreshEmulators(): void {
   beforeEach(() => commands.clearEmulators());

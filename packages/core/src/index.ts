@@ -130,6 +130,7 @@ export {
   SEED_MIN,
 } from "./limits.ts";
 export { DEFAULT_MODEL, type ModelDependentField, modelSupports, modelsSupporting } from "./model-support.ts";
+export { type Namespaced, namespaced } from "./namespaced.ts";
 export type {
   CheckOptions,
   HttpRequest,

@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import type { FaultKind, LoggedRequest } from "@ideokit/testing";
 import type { BrowserCommand } from "vitest/node";
 import { type EmulatorName, publishedEmulator } from "./emulator-handle.ts";
+import { specProblems } from "./spec-check.ts";
 
 const WAIT_LIMIT_MS = 5000;
 
@@ -14,9 +15,16 @@ function clientRequests(name: EmulatorName): LoggedRequest[] {
 const emulatorRequests: BrowserCommand<[name?: EmulatorName]> = (_context, name = "main") =>
   clientRequests(name);
 
+// Validated here, in Node, where the vendored spec and ajv are: what reached the emulator, not what the page meant to send.
+const specProblemsOfRequests: BrowserCommand<[]> = () =>
+  clientRequests("main")
+    .filter((entry) => entry.operation !== undefined)
+    .flatMap(specProblems);
+
 const clearEmulators: BrowserCommand<[]> = () => {
   publishedEmulator("main").clear();
   publishedEmulator("rateLimited").clear();
+  publishedEmulator("http2").clear();
 };
 
 const queueFaults: BrowserCommand<[count: number, kind: FaultKind, on?: "generate" | "images"]> = (
@@ -63,6 +71,7 @@ const unrouteSameOrigin: BrowserCommand<[]> = async ({ page }) => {
 /** Browser commands that let tests in Chromium read, reset and steer the Node-side emulators. */
 export const emulatorCommands = {
   emulatorRequests,
+  specProblemsOfRequests,
   clearEmulators,
   queueFaults,
   waitForRequests,

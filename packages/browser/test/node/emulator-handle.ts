@@ -1,9 +1,10 @@
 import type { RunningEmulator } from "@ideokit/testing/node";
 
-/** The emulators the browser tests talk to: a plain one, and one that rate-limits every key. */
+/** The emulators the browser tests talk to: a plain one, one that rate-limits every key, one over HTTP/2. */
 export interface TestEmulators {
   main: RunningEmulator;
   rateLimited: RunningEmulator;
+  http2: RunningEmulator;
 }
 
 /** Which of the {@link TestEmulators} a command acts on. */

@@ -6,6 +6,7 @@ import { startStack, UPSTREAM_KEY } from "../src/stack.ts";
 import { startWorker } from "../src/start-worker.ts";
 import {
   FUZZ_WORKER_BINDINGS,
+  fuzzFormRequest,
   fuzzRequest,
   hostileProperty,
   hostileWorkerBindings,
@@ -44,6 +45,11 @@ try {
     "malformed bodies, odd credentials: no 5xx, no secret",
     workerProperty(stack.worker.url, fuzzRequest),
     runs,
+  );
+  await check(
+    "malformed multipart bodies to the file operations: no 5xx, no secret",
+    workerProperty(stack.worker.url, fuzzFormRequest),
+    Math.ceil(runs / 5),
   );
   await check(
     "upstream echoes the key: redacted",

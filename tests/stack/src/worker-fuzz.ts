@@ -181,6 +181,68 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc
   // Echoing what the caller itself sent is no leak: keep secrets out of the request body.
   .filter((request) => !SECRETS.some((secret) => bodyText(request.body).includes(secret)));
 
+/** Operation routes that take multipart bodies (files), next to the JSON-only generate route. */
+const FORM_PATHS = [
+  "/ideogram/v1/ideogram-v3/generate",
+  "/ideogram/v1/ideogram-v3/edit",
+  "/ideogram/v1/ideogram-v3/remix",
+  "/ideogram/v1/ideogram-v3/layerize-text",
+  "/ideogram/describe",
+  "/ideogram/remix",
+];
+const FORM_FIELDS = [
+  "prompt",
+  "seed",
+  "image",
+  "image_file",
+  "mask",
+  "image_request",
+  "style_reference_images",
+  "x",
+];
+/** The first bytes of a PNG: parts that look like images until their header runs out. */
+const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+const formPart = fc.record({
+  name: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FORM_FIELDS) }, fc.string({ maxLength: 12 })),
+  file: fc.boolean(),
+  content: fc.oneof(
+    fc.string({ unit: "grapheme", maxLength: 40 }),
+    fc
+      .array(fc.integer({ min: 0, max: 255 }), { maxLength: 60 })
+      .map((bytes) => String.fromCharCode(...PNG_HEAD, ...bytes)),
+    anyJson.map((value) => JSON.stringify(value)),
+  ),
+});
+
+/**
+ * Multipart bodies to the operations that take files: random parts (known and unknown names, text
+ * and file parts, PNG-looking bytes that are no image), sometimes cut short or with the wrong
+ * boundary. Sent as bytes, so a malformed one arrives as it is.
+ */
+export const fuzzFormRequest: fc.Arbitrary<FuzzRequest> = fc
+  .record({
+    path: fc.constantFrom(...FORM_PATHS),
+    authorization: credential,
+    parts: fc.array(formPart, { maxLength: 6 }),
+    cut: fc.option(fc.nat(400), { nil: undefined }),
+    boundary: fc.constantFrom("fuzzb0undary", "other"),
+  })
+  .map(({ path, authorization, parts, cut, boundary }) => {
+    let text = "";
+    for (const part of parts) {
+      const filename = part.file ? `; filename="${part.name || "f"}.png"` : "";
+      text += `--fuzzb0undary\r\nContent-Disposition: form-data; name="${part.name}"${filename}\r\n`;
+      text += `${part.file ? "Content-Type: image/png\r\n" : ""}\r\n${part.content}\r\n`;
+    }
+    text += "--fuzzb0undary--\r\n";
+    const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
+    const headers: Record<string, string> = { "content-type": `multipart/form-data; boundary=${boundary}` };
+    if (authorization !== undefined) headers.authorization = authorization;
+    return { method: "POST", path, headers, body: cut === undefined ? bytes : bytes.slice(0, cut) };
+  })
+  .filter((request) => !SECRETS.some((secret) => bodyText(request.body).includes(secret)));
+
 /** Valid requests whose prompt carries the upstream key, which the upstream echoes back: the worker must redact it. */
 export const keyEchoRequest: fc.Arbitrary<FuzzRequest> = fc
   .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.nat(2_147_483_647))

@@ -6,6 +6,7 @@ import { type RunningWorker, startWorker } from "../../src/start-worker.ts";
 import {
   exposes,
   FUZZ_WORKER_BINDINGS,
+  fuzzFormRequest,
   fuzzRequest,
   hostileProperty,
   hostileWorkerBindings,
@@ -45,6 +46,10 @@ describe("the edge worker under fuzzed client requests (workerd)", () => {
   it("never answers 5xx to a malformed body and never echoes the upstream key or a client token", async () => {
     await fc.assert(workerProperty(stack.worker.url, fuzzRequest), { numRuns: RUNS, seed: SEED });
     expect(stack.emulator.faults.pending()).toBe(0);
+  });
+
+  it("never answers 5xx to a malformed multipart body on the file operations, nor echoes a secret", async () => {
+    await fc.assert(workerProperty(stack.worker.url, fuzzFormRequest), { numRuns: RUNS / 2, seed: SEED });
   });
 
   it("redacts the upstream key when the upstream echoes it in a prompt", async () => {

@@ -2,47 +2,25 @@ import { checkFileRules } from "../files/rules.ts";
 import { defineOperation } from "../table/define.ts";
 import { jsonUnlessFiles } from "../table/encode.ts";
 import { LAYERED_IMAGES } from "../table/responses.ts";
-import { colorPalette, numImages, optionalImageFile, optionalPrompt, prompt, seed } from "./legacy-fields.ts";
+import { optionalImageFile, optionalPrompt, prompt } from "./legacy-fields.ts";
 import {
-  aspectRatioV3,
-  customModelUri,
   fontFields,
-  magicPrompt,
-  negativePromptV3,
   referenceAssetImages,
-  renderingSpeed,
-  resolutionV3,
-  styleCodes,
-  stylePreset,
   styleReferenceImages,
-  styleTypeV3,
+  V3_STYLE_CODE_EXCLUSIONS,
+  v3GenerationFields,
 } from "./v3-fields.ts";
 
 // generate-design and its deprecated predecessor graphic share every generation field.
 const designFields = () => ({
-  seed: seed(),
-  resolution: resolutionV3(),
-  aspect_ratio: aspectRatioV3(),
-  rendering_speed: renderingSpeed(),
-  magic_prompt: magicPrompt(),
-  negative_prompt: negativePromptV3(),
-  num_images: numImages(),
-  color_palette: colorPalette(),
-  style_codes: styleCodes(),
-  style_type: styleTypeV3(),
-  style_preset: stylePreset(),
-  custom_model_uri: customModelUri(),
+  ...v3GenerationFields(),
   ...fontFields(),
   style_reference_images: styleReferenceImages(),
   reference_asset_images: referenceAssetImages(),
 });
 
 const designRules = {
-  exclusive: [
-    ["aspect_ratio", "resolution"],
-    ["style_reference_images", "style_codes"],
-    ["style_type", "style_codes"],
-  ],
+  exclusive: [["aspect_ratio", "resolution"], ...V3_STYLE_CODE_EXCLUSIONS],
 } as const;
 
 /** `POST /v1/ideogram-v3/generate-design`: a design with editable text layers (JSON, multipart with files). */

@@ -4,15 +4,15 @@ import { formBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
 import { colorPalette, imageFile, numImages, prompt, seed } from "./legacy-fields.ts";
 import {
-  characterReferenceImages,
-  characterReferenceMasks,
   customModelUri,
   magicPrompt,
   renderingSpeed,
   styleCodes,
   stylePreset,
-  styleReferenceImages,
   styleTypeV3,
+  V3_CHARACTER_MASK_COUNT,
+  V3_STYLE_CODE_EXCLUSIONS,
+  v3ReferenceFields,
 } from "./v3-fields.ts";
 
 // /v1/ideogram-v3/edit and /v1/ideogram-v3/inpaint take the same body (EditImageRequestV3).
@@ -29,17 +29,12 @@ const editFields = () => ({
   custom_model_uri: customModelUri(),
   color_palette: colorPalette(),
   style_codes: styleCodes(),
-  style_reference_images: styleReferenceImages(),
-  character_reference_images: characterReferenceImages(),
-  character_reference_images_mask: characterReferenceMasks(),
+  ...v3ReferenceFields(),
 });
 
 const editRules = {
-  exclusive: [
-    ["style_reference_images", "style_codes"],
-    ["style_type", "style_codes"],
-  ],
-  sameCount: [["character_reference_images_mask", "character_reference_images"]],
+  exclusive: V3_STYLE_CODE_EXCLUSIONS,
+  sameCount: V3_CHARACTER_MASK_COUNT,
 } as const;
 
 /** `POST /v1/ideogram-v3/edit`: the masked part of an image edited from a prompt, as multipart. */

@@ -16,6 +16,7 @@ import {
   MAX_REFERENCE_IMAGES_TOTAL_BYTES,
 } from "../files/limits.ts";
 import { file, fileList, oneOf, stringList, text } from "../table/field.ts";
+import { colorPalette, numImages, seed } from "./legacy-fields.ts";
 
 // Field makers of the Ideogram 3.0 (and newer) endpoints; see legacy-fields.ts for why they are
 // functions. Fields shared with the legacy endpoints (seed, num_images, color_palette) come from there.
@@ -170,3 +171,37 @@ export const referenceAssetImages = () =>
     "Logos or icons to detect and replace (at most 10).",
     MAX_IMAGES_PER_FIELD,
   );
+
+/** The generation settings 3.0's generate, remix and design bodies share, in the spec's order. */
+export const v3GenerationFields = () => ({
+  seed: seed(),
+  resolution: resolutionV3(),
+  aspect_ratio: aspectRatioV3(),
+  rendering_speed: renderingSpeed(),
+  magic_prompt: magicPrompt(),
+  negative_prompt: negativePromptV3(),
+  num_images: numImages(),
+  color_palette: colorPalette(),
+  style_codes: styleCodes(),
+  style_type: styleTypeV3(),
+  style_preset: stylePreset(),
+  custom_model_uri: customModelUri(),
+});
+
+/** The style and character references of 3.0's generate, remix and edit bodies. */
+export const v3ReferenceFields = () => ({
+  style_reference_images: styleReferenceImages(),
+  character_reference_images: characterReferenceImages(),
+  character_reference_images_mask: characterReferenceMasks(),
+});
+
+/** Style codes replace both a style reference and a style type, in every 3.0 body that has them. */
+export const V3_STYLE_CODE_EXCLUSIONS = [
+  ["style_reference_images", "style_codes"],
+  ["style_type", "style_codes"],
+] as const;
+
+/** One character mask per character reference image. */
+export const V3_CHARACTER_MASK_COUNT = [
+  ["character_reference_images_mask", "character_reference_images"],
+] as const;

@@ -221,7 +221,7 @@ describe.each(operations)("POST /ideogram{path} of %s", (_, operation) => {
   );
 });
 
-describe("multipart bodies are cut off by their counted bytes", () => {
+describe("multipart bodies: counted bytes, a deadline, malformed forms", () => {
   const describeOperation = OPERATIONS.find((operation) => operation.id === "describe") as TableOperation;
 
   it("answers a form one byte past the operation's limit with 413, sending nothing", {
@@ -237,6 +237,44 @@ describe("multipart bodies are cut off by their counted bytes", () => {
       body: form,
     });
     expect(response.status).toBe(413);
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
+  it("gives a multipart body a deadline too: a form that trickles in gets 408, sending nothing", async () => {
+    const harness = createHarness({ bindings: { REQUEST_BODY_TIMEOUT_MS: "200" } });
+    const head = new TextEncoder().encode(
+      '--b\r\nContent-Disposition: form-data; name="image_file"; filename="a.png"\r\n\r\n',
+    );
+    let sent = false;
+    const trickle = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(head);
+        } else await new Promise(() => {});
+      },
+    });
+    const response = await harness.call(`/ideogram${describeOperation.path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${CLIENT_TOKEN}`, "content-type": "multipart/form-data; boundary=b" },
+      body: trickle,
+      // @ts-expect-error workerd's RequestInit needs duplex for a streamed body in some runtimes
+      duplex: "half",
+    });
+    expect(response.status).toBe(408);
+    expect((await errorOf(response)).type).toBe("request_timeout");
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
+  it("answers a form that does not parse with 400, sending nothing", async () => {
+    const harness = createHarness();
+    const response = await harness.call(`/ideogram${describeOperation.path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${CLIENT_TOKEN}`, "content-type": "multipart/form-data; boundary=b" },
+      body: "--b\r\nno headers, no end",
+    });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).type).toBe("invalid_request");
     expect(harness.upstream.requests).toHaveLength(0);
   });
 

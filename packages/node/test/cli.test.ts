@@ -52,13 +52,16 @@ describe("ideokit CLI", () => {
     expect(code).toBe(0);
     for (const text of [
       "--aspect-ratio",
-      "ASPECT_16_9",
-      "1024x1024",
-      "V_2_TURBO",
-      "RENDER_3D",
-      "PASTEL",
+      "16:9",
+      "v_2_turbo",
+      "render_3d",
+      "--palette",
+      "--magic-prompt",
+      "-n, --num-images",
       "--json",
       "--official",
+      "--auth",
+      "Example:",
     ]) {
       expect(stdout).toContain(text);
     }
@@ -106,11 +109,11 @@ describe("ideokit CLI", () => {
 
   it("maps every flag onto the request and prints one line per saved file", async () => {
     const out = await temporaryDirectory();
-    const args = ["generate", "a fox", "--aspect-ratio", "16:9", "--model", "V_2", "--style", "DESIGN"];
+    const args = ["generate", "a fox", "--aspect-ratio", "16:9", "--model", "V_2", "--style-type", "design"];
     args.push(
       "--magic-prompt",
       "off",
-      "--negative",
+      "--negative-prompt",
       "blur",
       "--seed",
       "9",
@@ -140,7 +143,7 @@ describe("ideokit CLI", () => {
   });
 
   it("converts --resolution and a palette preset", async () => {
-    await ideokit(["generate", "a fox", "--resolution", "1024x1024", "--palette", "PASTEL", "--json"], {
+    await ideokit(["generate", "a fox", "--resolution", "1024x1024", "--palette", "pastel", "--json"], {
       env: withEmulator(),
     });
 
@@ -154,14 +157,13 @@ describe("ideokit CLI", () => {
   });
 
   it("exits 2 naming the field and its allowed values for an invalid request, sending nothing", async () => {
-    const { code, stdout, stderr } = await ideokit(["generate", "a fox", "--style", "anime!"], {
+    const { code, stdout, stderr } = await ideokit(["generate", "a fox", "--style-type", "anime!"], {
       env: withEmulator(),
     });
 
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/style_type/);
-    expect(stderr).toMatch(/ANIME/);
+    expect(stderr).toMatch(/--style-type anime!: expected auto, general, fiction, /);
     expect(emulator().requests).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import type { ColorPalette } from "@ideokit/core";
+import { COLOR_PALETTE_PRESETS, type ColorPalette } from "@ideokit/core";
 import { numericFlag } from "./numeric-flag.ts";
 
 /**
@@ -6,7 +6,10 @@ import { numericFlag } from "./numeric-flag.ts";
  * Only the CLI syntax lives here: which names, colours and weights are allowed is core's to check.
  */
 export function paletteFlag(value: string): ColorPalette {
-  if (!value.includes("#")) return { name: value } as ColorPalette;
+  if (!value.includes("#")) {
+    const preset = COLOR_PALETTE_PRESETS.find((name) => name.toLowerCase() === value.trim().toLowerCase());
+    return { name: preset ?? value } as ColorPalette;
+  }
   const members = value.split(",").map((member) => {
     const [hex = "", weight] = member.trim().split(":");
     return weight === undefined ? { color_hex: hex } : { color_hex: hex, color_weight: numericFlag(weight) };

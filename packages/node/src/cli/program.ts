@@ -1,26 +1,28 @@
-import {
-  ASPECT_RATIOS,
-  COLOR_PALETTE_PRESETS,
-  MAGIC_PROMPT_OPTIONS,
-  MODELS,
-  RESOLUTIONS,
-  resolutionSize,
-  STYLE_TYPES,
-} from "@ideokit/core";
+import { OPERATIONS, type TableOperation } from "@ideokit/core";
 import { Command, Option } from "commander";
-import type { RequestFlags } from "./flags-to-request.ts";
+import { flagHelp, flagName, isRepeatable } from "./field-flag.ts";
+import { argumentName, exampleLine, type OperationCommand, operationCommand } from "./operation-command.ts";
 
-/** Every flag of `ideokit generate` after parsing. */
-export interface GenerateFlags extends RequestFlags {
+/** The options every operation command takes, besides its fields. */
+export interface CommonFlags {
   out?: string;
   json?: boolean;
+  quiet?: boolean;
+  auth?: "bearer" | "api-key" | "none";
   baseUrl?: string;
   official?: boolean;
   apiKey?: string;
+  timeout?: string;
+  maxRetries?: string;
 }
 
-/** What the parsed command line asks for. */
-export type ParsedCommand = { prompt: string; flags: GenerateFlags };
+/** What the parsed command line asks for: an operation, its argument and flag texts by wire name, and the common flags. */
+export interface ParsedCommand {
+  command: OperationCommand;
+  /** Positional and flag texts by wire field name (lists for repeatable flags, `true` for a bare boolean flag). */
+  texts: Record<string, string | true | string[]>;
+  common: CommonFlags;
+}
 
 /** Where commander writes help, version and usage errors. */
 export interface ProgramOutput {
@@ -28,47 +30,29 @@ export interface ProgramOutput {
   writeErr(text: string): void;
 }
 
-const list = (values: readonly string[]) => values.join(", ");
-const resolutionsAsSizes = () =>
-  RESOLUTIONS.map((resolution) => {
-    const { width, height } = resolutionSize(resolution);
-    return `${width}x${height}`;
-  });
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** The `ideokit` command line; allowed values in --help come from core's enum tuples. */
-export function createProgram(
-  version: string,
-  output: ProgramOutput,
-  onGenerate: (command: ParsedCommand) => void,
-) {
-  const program = new Command("ideokit")
-    .description("Generate images with Ideogram from the command line.")
-    .version(version, "-v, --version")
-    .configureOutput(output)
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)");
+function fieldOption(name: string, command: OperationCommand): Option {
+  const field = command.operation.fields[name]!;
+  const flag = flagName(name);
+  const short = name === "num_images" ? "-n, " : "";
+  const value = field.kind === "boolean" ? " [yes|no]" : " <value>";
+  const option = new Option(`${short}--${flag}${value}`, flagHelp(field));
+  return isRepeatable(field) ? option.argParser(collect) : option;
+}
 
-  program
-    .command("generate")
-    .description("Generate images for a prompt and save them (or print the response with --json).")
-    .argument("<prompt>", "what to draw")
-    .option("--aspect-ratio <ratio>", `W:H or enum: ${list(ASPECT_RATIOS)}`)
-    .option("--resolution <WxH>", `one of ${list(resolutionsAsSizes())}`)
-    .option("--model <model>", `one of ${list(MODELS)}`)
-    .option("--style <style>", `one of ${list(STYLE_TYPES)}`)
-    .option(
-      "--magic-prompt <mode>",
-      `one of ${list(MAGIC_PROMPT_OPTIONS.map((option) => option.toLowerCase()))}`,
+function addCommonOptions(command: Command): Command {
+  return command
+    .option("--out <dir>", "directory to save images into (default: the current directory)")
+    .option("--json", "print the answer as JSON on stdout (with --out, also save the images and list them)")
+    .option("-q, --quiet", "print no progress or notes on stderr")
+    .addOption(
+      new Option("--auth <scheme>", "how the key is sent (default: from the base URL)").choices([
+        "bearer",
+        "api-key",
+        "none",
+      ]),
     )
-    .option("--negative <text>", "what to keep out of the image")
-    .option("--seed <n>", "integer seed for reproducible output")
-    .option("-n, --num-images <n>", "how many images to generate")
-    .option(
-      "--palette <palette>",
-      `preset (${list(COLOR_PALETTE_PRESETS)}) or colours like "#ff0000:0.6,#00ff00" (hex[:weight])`,
-    )
-    .option("--out <dir>", "directory to save images into (default: current directory)")
-    .option("--json", "print the response JSON on stdout and nothing else (saves images only with --out)")
     .addOption(
       new Option("--base-url <url>", "service root (default: IDEOGRAM_BASE_URL, else the kkiai reseller)"),
     )
@@ -79,7 +63,73 @@ export function createProgram(
       "--api-key <key>",
       "API key (default: IDEOGRAM_API_KEY; prefer the variable, argv is visible to ps)",
     )
-    .action((prompt: string, flags: GenerateFlags) => onGenerate({ prompt, flags }));
+    .option("--timeout <ms>", "per-attempt timeout in milliseconds (default 120000)")
+    .option("--max-retries <n>", "retries after the first attempt (default 2)");
+}
 
+function addOperation(
+  parent: Command,
+  command: OperationCommand,
+  onCommand: (parsed: ParsedCommand) => void,
+) {
+  const leaf = parent
+    .command(command.words.at(-1)!)
+    .description(command.operation.summary)
+    .allowExcessArguments(false);
+  for (const { name, field } of command.positional)
+    leaf.argument(argumentName(name, field), field.description);
+  for (const { name } of command.flags) leaf.addOption(fieldOption(name, command));
+  addCommonOptions(leaf);
+  leaf.addHelpText("after", `\nExample:\n  ${exampleLine(command)}\n`);
+  leaf.action((...args: unknown[]) => {
+    const options = leaf.opts() as Record<string, unknown>;
+    const texts: ParsedCommand["texts"] = {};
+    command.positional.forEach(({ name }, index) => {
+      const value = args[index];
+      if (typeof value === "string") texts[name] = value;
+    });
+    for (const option of leaf.options) {
+      const name = command.flags.find(({ name }) => `--${flagName(name)}` === option.long)?.name;
+      const value = options[option.attributeName()];
+      if (name !== undefined && value !== undefined) texts[name] = value as string | true | string[];
+    }
+    onCommand({ command, texts, common: options as CommonFlags });
+  });
+}
+
+const EXAMPLES = [
+  'ideokit generate "a lighthouse at dusk" --aspect-ratio 16:9 -n 2 --out ./images',
+  'ideokit edit photo.png "a red hat" --mask mask.png --model v_2',
+  'ideokit v3 replace-background photo.png "a beach at sunset"',
+  'ideokit v3 generate "a fox" --style-ref a.png --style-ref b.png --rendering-speed turbo',
+  "ideokit describe photo.png --json",
+  'ideokit v4 generate "a poster of a jazz night"',
+];
+
+/** The `ideokit` command line: one command per operation of core's table, flags from its field metadata. */
+export function createProgram(
+  version: string,
+  output: ProgramOutput,
+  onCommand: (parsed: ParsedCommand) => void,
+) {
+  const program = new Command("ideokit")
+    .description("Ideogram from the command line: every operation of the API, images saved to disk.")
+    .version(version, "-v, --version")
+    .configureOutput(output)
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", `\nExamples:\n${EXAMPLES.map((line) => `  ${line}`).join("\n")}\n`);
+  const spaces = new Map<string, Command>();
+  for (const operation of OPERATIONS as readonly TableOperation[]) {
+    const command = operationCommand(operation);
+    let parent = program;
+    if (command.words.length > 1) {
+      const space = command.words[0]!;
+      if (!spaces.has(space))
+        spaces.set(space, program.command(space).description(`the Ideogram ${space.slice(1)}.0 operations`));
+      parent = spaces.get(space)!;
+    }
+    addOperation(parent, command, onCommand);
+  }
   return program;
 }

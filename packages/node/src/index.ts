@@ -9,7 +9,7 @@ export {
 export type { ImageSource } from "./image-source.ts";
 export type { NodeInput } from "./node-input.ts";
 export type { DownloadOptions } from "./open-image.ts";
-export type { MethodsUnder, OperationMethod, OperationMethods } from "./operation-methods.ts";
+export type { MethodsById, OperationMethod, OperationMethods } from "./operation-methods.ts";
 export type {
   ImageAnswer,
   SavedImage,

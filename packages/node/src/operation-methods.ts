@@ -1,6 +1,8 @@
 import {
   bindOperation,
   type InputOf,
+  type Namespaced,
+  namespaced,
   OPERATIONS,
   type OperationId,
   type OutputOf,
@@ -22,22 +24,11 @@ export interface OperationMethod<O> {
 
 type OperationWithId<Id> = Extract<(typeof OPERATIONS)[number], { readonly id: Id }>;
 
-/** The methods whose id starts with `Prefix` (`"v3."`), named by the rest; `""` gives the un-namespaced ones. */
-export type MethodsUnder<Prefix extends string> = {
-  readonly [Id in OperationId as Id extends `${Prefix}${infer Name}`
-    ? Name extends `${string}.${string}`
-      ? never
-      : Name
-    : never]: OperationMethod<OperationWithId<Id>>;
-};
+/** Every operation's method, keyed by its id (`"v3.replaceBackground"`). */
+export type MethodsById = { readonly [Id in OperationId]: OperationMethod<OperationWithId<Id>> };
 
-/** Every operation of core's table as a method: `generate`, `edit`, …, `v3.replaceBackground`, `v4.generate`. */
-export type OperationMethods = MethodsUnder<""> & {
-  /** The Ideogram 3.0 operations. */
-  readonly v3: MethodsUnder<"v3.">;
-  /** The Ideogram 4.0 operations. */
-  readonly v4: MethodsUnder<"v4.">;
-};
+/** Every operation of the table as a method: `generate`, `edit`, …, `v3.replaceBackground`, `v4.generate`. */
+export type OperationMethods = Namespaced<MethodsById>;
 
 const hasFiles = (operation: TableOperation): boolean => operation.fileRules.length > 0;
 
@@ -58,15 +49,7 @@ function operationMethod(
 /** Binds every operation of the table to one client, namespaced by the prefix of its id (`v3.edit` → `v3.edit`). */
 export function operationMethods(config: PipelineConfig, sources: OpenSourceContext): OperationMethods {
   const methods: Record<string, unknown> = {};
-  const spaces: Record<string, Record<string, unknown>> = { v3: {}, v4: {} };
-  for (const operation of OPERATIONS as readonly TableOperation[]) {
-    const [space, name] = operation.id.split(".") as [string, string | undefined];
-    const method = operationMethod(operation, config, sources);
-    if (name === undefined) methods[space] = method;
-    else {
-      spaces[space] ??= {};
-      spaces[space][name] = method;
-    }
-  }
-  return { ...methods, ...spaces } as unknown as OperationMethods;
+  for (const operation of OPERATIONS as readonly TableOperation[])
+    methods[operation.id] = operationMethod(operation, config, sources);
+  return namespaced(methods as MethodsById);
 }

@@ -42,7 +42,7 @@ function checkOperations(operations: unknown): asserts operations is readonly Op
   if (valid) return;
   throw new ClientOptionError(
     "operations",
-    "Invalid operations: expected an array of core's operations, such as [v3EditOperation, upscaleOperation] (or OPERATIONS for all).",
+    "Invalid operations: expected an array of core's operations, such as [v3EditOperation].",
   );
 }
 

@@ -33,10 +33,7 @@ type Run = typeof pipeline | typeof pipelineWithResponse;
 function streamingFailure(error: unknown): unknown {
   if (!(error instanceof APIConnectionError) || error instanceof APITimeoutError) return error;
   return new APIConnectionError({
-    message:
-      `${error.message} With onUploadProgress the body is sent as a stream, which the browser allows ` +
-      "only over HTTP/2 or later (and Firefox and Safari not at all): serve the endpoint over HTTP/2, " +
-      "as the edge worker on Cloudflare is, or call without onUploadProgress.",
+    message: `${error.message} With onUploadProgress the body is streamed, which browsers allow only in Chromium over HTTP/2 or later.`,
     cause: error.cause,
   });
 }

@@ -20,6 +20,6 @@ export function checkUploadProgress(
   if (listener === undefined || typeof listener === "function") return listener;
   throw new ClientOptionError(
     "onUploadProgress",
-    `Invalid onUploadProgress (${listener === null ? "null" : typeof listener}): expected a function called with { percent, transferredBytes, totalBytes }.`,
+    `Invalid onUploadProgress (${listener === null ? "null" : typeof listener}): expected a function.`,
   );
 }

@@ -1,13 +1,18 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
 import { commands } from "vitest/browser";
 import {
+  BadRequestError,
+  type ClientMethod,
   createClient,
+  describeOperation,
   exampleInput,
   examplePng,
   fetchImage,
   type GenerateResponse,
   Ideogram,
+  type InputOf,
   OPERATIONS,
+  type OutputOf,
   readImageSize,
   type TableOperation,
   upscaleOperation,
@@ -15,7 +20,8 @@ import {
   v3ReplaceBackgroundOperation,
   v4GenerateOperation,
 } from "../src/index.ts";
-import { baseURL, TEST_TOKEN, useFreshEmulators } from "./support.ts";
+import { createClient as createLiteClient } from "../src/lite.ts";
+import { baseURL, rejectionOf, TEST_TOKEN, useFreshEmulators } from "./support.ts";
 
 useFreshEmulators();
 
@@ -94,7 +100,6 @@ describe("createClient({ operations })", () => {
       ["auth", "baseURL", "generate", "generateWithResponse", "upscale", "v3", "v4"].sort(),
     );
     expect(Object.keys(client.v3)).toEqual(["edit"]);
-    expectTypeOf(client.v3.edit).parameter(0).toEqualTypeOf<Parameters<typeof client.v3.edit>[0]>();
     // @ts-expect-error: not listed, so not bound (and not bundled)
     expect(client.v3.replaceBackground).toBeUndefined();
 
@@ -120,5 +125,26 @@ describe("createClient({ operations })", () => {
     const client = new Ideogram({ baseURL, token: TEST_TOKEN });
     for (const { id } of OPERATIONS) expect(methodOf(client, id)).toEqual(expect.any(Function));
     expect(methodOf(client, v3ReplaceBackgroundOperation.id)).toBe(client.v3.replaceBackground);
+  });
+
+  test("method types follow the bound operations", () => {
+    const client = createClient({ baseURL, operations: [v3EditOperation] });
+
+    expectTypeOf(client.v3.edit).parameter(0).toEqualTypeOf<InputOf<typeof v3EditOperation>>();
+    expectTypeOf(client.v3.edit).returns.resolves.toEqualTypeOf<OutputOf<typeof v3EditOperation>>();
+    expectTypeOf(createClient({ baseURL })).not.toHaveProperty("v3");
+    expectTypeOf<Ideogram["v4"]["generate"]>().toEqualTypeOf<ClientMethod<typeof v4GenerateOperation>>();
+  });
+
+  test("the lite client binds operations too and sends them unchecked, for the service to refuse", async () => {
+    const client = createLiteClient({ baseURL, token: TEST_TOKEN, operations: [describeOperation] });
+    const notAnImage = new Blob(["<html>not a picture</html>"], { type: "image/png" });
+
+    const error = await rejectionOf(client.describe({ image_file: notAnImage }));
+
+    expect(error).toBeInstanceOf(BadRequestError);
+    const [call, ...others] = await commands.emulatorRequests();
+    expect(others).toEqual([]);
+    expect(call).toMatchObject({ path: "/ideogram/describe", status: 400 });
   });
 });

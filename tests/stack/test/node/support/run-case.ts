@@ -151,9 +151,11 @@ export async function runDownloadCase(target: Target, testCase: FaultCase): Prom
   }
 }
 
+// The images under test come from a clean generate that is not part of the row: it goes through the
+// patient worker where there is one, so a busy machine cannot trip the fast worker's deadline here.
 async function generateCleanly(target: Target, label: string): Promise<GenerateResponse> {
   const client = new Ideogram({
-    baseURL: target.baseURL,
+    baseURL: target.patientBaseURL ?? target.baseURL,
     apiKey: target.apiKey,
     auth: target.apiKey === undefined ? "none" : "bearer",
     maxRetries: 0,

@@ -61,5 +61,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Test files share no state the harness does not create afresh, so one runtime serves them all.
     isolate: false,
+    // Some cases move megabytes (uploads past their limit) or 40 concurrent downloads; on a busy
+    // 2-core machine they took 7 s against vitest's 5 s default, so allow 5× that.
+    testTimeout: 30_000,
   },
 });

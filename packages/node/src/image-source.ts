@@ -63,6 +63,12 @@ export function isOpenableSource(value: unknown): boolean {
   return typeof value === "string" || value instanceof URL || isImageObject(value) || isStream(value);
 }
 
+/** Whether opening `value` means a download (an http(s) URL or an earlier answer's image). */
+export function isRemoteSource(value: unknown): boolean {
+  if (typeof value === "string") return isHttpURL(value);
+  return (value instanceof URL && isHttpURL(value.href)) || isImageObject(value);
+}
+
 /** The content type the first bytes show, so a part is sent as `image/png` rather than `application/octet-stream`. */
 function sniffedType(head: Uint8Array): string {
   const format = sniffFileType(head);

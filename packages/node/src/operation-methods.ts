@@ -38,8 +38,12 @@ function operationMethod(
   sources: OpenSourceContext,
 ): OperationMethod<TableOperation> {
   const bound = bindOperation(operation, config);
+  const check =
+    config.validate === false
+      ? false
+      : ({ unknownKeys: config.validate === "passthrough" ? "passthrough" : "reject" } as const);
   const prepare = (input: unknown) =>
-    hasFiles(operation) ? resolveSources(operation, input, sources) : Promise.resolve(input);
+    hasFiles(operation) ? resolveSources(operation, input, sources, check) : Promise.resolve(input);
   const method = async (input: unknown, options?: RequestOptions) => bound(await prepare(input), options);
   method.withResponse = async (input: unknown, options?: RequestOptions) =>
     bound.withResponse(await prepare(input), options);

@@ -91,6 +91,26 @@ describe("image sources", () => {
     expect(emulator().requests).toHaveLength(0);
   });
 
+  it("checks the other fields first: a bad one is reported with every unopenable source, and nothing is downloaded", async () => {
+    const client = clientFor(emulator());
+    const earlier = await client.generate({ prompt: "a lighthouse" });
+    emulator().clear();
+    const dir = await temporaryDirectory();
+    const error = await client.v3
+      .generate({
+        prompt: "a fox",
+        num_images: 0,
+        style_reference_images: [earlier.data[0]!, join(dir, "missing.png")],
+      })
+      .catch((caught: unknown) => caught);
+
+    expect((error as RequestValidationError).issues).toEqual([
+      expect.objectContaining({ path: ["num_images"], code: "too_small" }),
+      expect.objectContaining({ path: ["style_reference_images", 1], code: "unreadable_file" }),
+    ]);
+    expect(emulator().requests).toHaveLength(0);
+  });
+
   it("stops reading a stream past the field's size limit", async () => {
     const client = clientFor(emulator());
     let pulled = 0;

@@ -1,6 +1,5 @@
 import { describeValue } from "../describe-value.ts";
 import type { ValidationIssue } from "../issues.ts";
-import type { Fields } from "./field.ts";
 
 // The inverse of the encoders (encode.ts): a body as it arrives on the wire, read back into the
 // flat input an operation's `check` takes. A proxy (the edge worker) and the emulator both read
@@ -8,7 +7,8 @@ import type { Fields } from "./field.ts";
 
 /** What reading a body needs of an operation: its fields and the envelope its non-file fields travel in. */
 export interface WireShape {
-  readonly fields: Fields;
+  /** Each field's kind (and whether it is required) by wire name: all that decoding a body reads. */
+  readonly fields: Readonly<Record<string, { readonly kind: string; readonly required?: boolean }>>;
   readonly envelope?: string;
 }
 

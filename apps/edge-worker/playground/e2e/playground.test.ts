@@ -52,6 +52,10 @@ async function openPlayground(options: BrowserContextOptions = {}): Promise<Page
     if (message.text().includes("Content Security Policy")) pageErrors.push(message.text());
   });
   await page.goto(`${origin}/`);
+  // The generated form folds the less used fields away; these tests set them.
+  await page.evaluate(() => {
+    (document.getElementById("more") as HTMLDetailsElement).open = true;
+  });
   return page;
 }
 
@@ -117,6 +121,7 @@ describe("the playground page", () => {
 
   it("generates from the whole form and shows every image at the resolution it states", async () => {
     const page = await openPlayground();
+
     await page.getByLabel("Prompt", { exact: true }).fill("A lighthouse on a cliff at dusk, warm light");
     await page.getByLabel("Aspect ratio", { exact: true }).selectOption("ASPECT_16_9");
     await page.getByLabel("Model", { exact: true }).selectOption("V_2");
@@ -127,7 +132,7 @@ describe("the playground page", () => {
     await page.getByLabel("Number of images", { exact: true }).fill("2");
     await page.getByRole("radio", { name: "Preset" }).check();
     await page.getByRole("combobox", { name: "Preset" }).selectOption("PASTEL");
-    await page.getByRole("button", { name: "Generate" }).click();
+    await page.getByRole("button", { name: "Run" }).click();
 
     const images = await loadedImages(page, 2);
     for (const image of images) {
@@ -139,7 +144,9 @@ describe("the playground page", () => {
       // The worker's image proxy serves them, on the page's own origin.
       if (local) expect(image.src.startsWith(`${origin}/ideogram/images/`)).toBe(true);
     }
-    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^Generated 2 images in/);
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toMatch(/^Generate \(legacy\): 2 results in/);
     await expect.poll(() => page.getAttribute("#generate", "aria-busy")).toBe("false");
     if (local) {
       expect(await generateBodies()).toEqual([
@@ -169,22 +176,23 @@ describe("the playground page", () => {
     await page.getByLabel("Seed", { exact: true }).fill("3000000000");
     await page.getByRole("radio", { name: "Custom" }).check();
     await page.getByLabel("Colour 2 hex", { exact: true }).fill("#12");
-    await page.getByRole("button", { name: "Generate" }).click();
+    await page.getByRole("button", { name: "Run" }).click();
 
-    await expect.poll(() => page.locator("#resolution-error").textContent()).toContain("aspect_ratio");
+    await expect.poll(() => page.locator("#resolution-error").textContent()).toContain("Aspect ratio");
     expect(await page.locator("#seed-error").textContent()).toContain("2147483647");
     expect(await page.locator("#palette-1-error").textContent()).toMatch(/^Colour must be/);
     for (const id of ["resolution", "seed", "palette-1-hex"]) {
       expect(await page.getAttribute(`#${id}`, "aria-invalid")).toBe("true");
     }
     expect(await page.getAttribute("#aspect_ratio", "aria-invalid")).toBeNull();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("resolution");
+    // The first invalid control in the page: the seed sits before the resolution in the generated form.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("seed");
     expect(await page.locator("#banner").isHidden()).toBe(true);
 
     await page.getByLabel("Seed", { exact: true }).fill("");
     await expect.poll(() => page.locator("#seed-error").textContent()).toBe("");
     expect(await page.getAttribute("#seed", "aria-invalid")).toBeNull();
-    expect(await page.locator("#resolution-error").textContent()).toContain("aspect_ratio");
+    expect(await page.locator("#resolution-error").textContent()).toContain("Aspect ratio");
     expect(await page.locator(".gallery img").count()).toBe(0);
     expect(await generateBodies()).toEqual([]);
   });
@@ -216,7 +224,7 @@ describe("the playground page", () => {
   it("rejected prompts show the service's status and message in the banner", async () => {
     const page = await openPlayground();
     await page.getByLabel("Prompt", { exact: true }).fill("an nsfw picture");
-    await page.getByRole("button", { name: "Generate" }).click();
+    await page.getByRole("button", { name: "Run" }).click();
     const banner = page.getByRole("alert");
     await expect.poll(() => banner.textContent()).toContain("Error 422");
     expect(await banner.textContent()).toContain("safety");
@@ -229,12 +237,12 @@ describe("the playground page", () => {
     await upstream!.nextFaults(1, "hang");
     await page.getByLabel("Prompt", { exact: true }).fill("a slow sunrise");
     await page.getByLabel("Number of images", { exact: true }).fill("3");
-    await page.getByRole("button", { name: "Generate" }).click();
+    await page.getByRole("button", { name: "Run" }).click();
 
     await expect.poll(() => page.getAttribute("#generate", "aria-busy")).toBe("true");
     expect(await page.locator("#generate").isDisabled()).toBe(true);
     expect(await page.getAttribute("#gallery", "aria-busy")).toBe("true");
-    expect(await page.locator("#generate-label").textContent()).toMatch(/^Generating… \d+ s$/);
+    expect(await page.locator("#generate-label").textContent()).toMatch(/^Running… \d+ s$/);
     expect(await page.locator(".gallery .placeholder").count()).toBe(3);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("cancel");
 
@@ -281,7 +289,7 @@ describe("the playground page", () => {
         },
       );
       expect(JSON.parse(stdout).data).toHaveLength(1);
-      expect(await generateBodies()).toEqual([{ image_request: { prompt, num_images: 1 } }]);
+      expect(await generateBodies()).toEqual([{ image_request: { prompt } }]);
     }
 
     await page.getByRole("button", { name: "Copy as code" }).click();
@@ -293,7 +301,8 @@ describe("the playground page", () => {
     await page.getByRole("button", { name: "Copy as code" }).click();
     const nodeCode = await clipboard();
     expect(nodeCode).toMatch(/^import \{ Ideogram \} from "@ideokit\/node";/);
-    expect(nodeCode).toContain("apiKey: process.env.IDEOKIT_TOKEN");
+    expect(nodeCode).toContain("const token = process.env.IDEOKIT_TOKEN;");
+    expect(nodeCode).toContain("apiKey: token");
     expect(`${browserCode}${nodeCode}`).not.toContain(token);
   });
 
@@ -306,7 +315,7 @@ describe("the playground page", () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     await page.getByLabel("Prompt", { exact: true }).fill("a very long prompt ".repeat(20));
     await page.getByLabel("Seed", { exact: true }).fill("-1");
-    await page.getByRole("button", { name: "Generate" }).click();
+    await page.getByRole("button", { name: "Run" }).click();
     await expect.poll(() => page.locator("#seed-error").textContent()).not.toBe("");
     expect(await hasHorizontalScroll(page)).toBe(false);
 
@@ -314,7 +323,7 @@ describe("the playground page", () => {
     await page.getByLabel("Aspect ratio", { exact: true }).selectOption("ASPECT_3_1");
     await page.getByLabel("Number of images", { exact: true }).fill("2");
     await page.getByRole("radio", { name: "Custom" }).check();
-    await page.getByRole("button", { name: "Generate" }).click();
+    await page.getByRole("button", { name: "Run" }).click();
     const images = await loadedImages(page, 2);
     for (const image of images) expect(image.naturalWidth).toBe(shownSize(image).width);
     expect(await hasHorizontalScroll(page)).toBe(false);

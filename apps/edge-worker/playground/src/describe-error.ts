@@ -7,7 +7,7 @@ import {
   formatPath,
   RateLimitError,
 } from "@ideokit/core";
-import type { Issue } from "./issue-fields.ts";
+import { type FieldLabels, type Issue, withLabels } from "./issue-fields.ts";
 
 /** What the error banner shows: a short title (with the HTTP status when there is one) and a message. */
 export interface ErrorNotice {
@@ -49,9 +49,13 @@ function hint(error: APIError): string {
 }
 
 /** The banner for request issues that no form control holds (e.g. a field the form does not offer). */
-export function describeIssues(issues: readonly Issue[]): ErrorNotice {
+export function describeIssues(issues: readonly Issue[], labels: FieldLabels = {}): ErrorNotice {
+  const name = (issue: Issue) => {
+    const field = issue.path[0] === "image_request" ? issue.path[1] : issue.path[0];
+    return typeof field === "string" && Object.hasOwn(labels, field) ? labels[field] : formatPath(issue.path);
+  };
   return {
     title: "Invalid request",
-    message: issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join("\n"),
+    message: issues.map((issue) => `${name(issue)}: ${withLabels(issue.message, labels)}`).join("\n"),
   };
 }

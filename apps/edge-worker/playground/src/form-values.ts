@@ -1,3 +1,5 @@
+import type { ControlSpec } from "./operation-fields.ts";
+
 /** One custom palette colour as typed: hex text and an optional weight. */
 export interface PaletteMemberValues {
   hex: string;
@@ -10,38 +12,41 @@ export type PaletteValues =
   | { mode: "preset"; name: string }
   | { mode: "custom"; members: PaletteMemberValues[] };
 
-/** Everything the form holds, as the raw strings its controls give ("" means left at the default). */
-export interface FormValues {
-  prompt: string;
-  aspect_ratio: string;
-  resolution: string;
-  model: string;
-  style_type: string;
-  magic_prompt_option: string;
-  negative_prompt: string;
-  seed: string;
-  num_images: string;
-  palette: PaletteValues;
-}
+/** What one control holds: text as typed ("" = left at the default), chosen files, or the palette. */
+export type ControlValue = string | Blob | readonly Blob[] | PaletteValues | undefined;
+
+/** The input the form describes, not yet validated: core judges it, this only reshapes. */
+export type RequestDraft = Record<string, unknown>;
 
 /**
- * The `image_request` the form describes, not yet validated: fields left at their default are
- * omitted, and numbers that do not parse stay as typed so core's message quotes what was entered.
+ * Turns the controls' values into an operation's input: fields left at their default are omitted,
+ * and numbers that do not parse stay as typed so core's message quotes what was entered.
  */
-export type RequestDraft = Record<string, unknown> & { prompt: string };
-
-/** Turns form values into the request to validate and send; core judges it, this only reshapes. */
-export function toRequestDraft(values: FormValues): RequestDraft {
-  const draft: RequestDraft = { prompt: values.prompt };
-  for (const field of ["aspect_ratio", "resolution", "model", "style_type", "magic_prompt_option"] as const) {
-    if (values[field] !== "") draft[field] = values[field];
+export function toRequestDraft(
+  controls: readonly ControlSpec[],
+  values: Readonly<Record<string, ControlValue>>,
+): RequestDraft {
+  const draft: RequestDraft = {};
+  for (const { name, control } of controls) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (value instanceof Blob) draft[name] = value;
+    else if (Array.isArray(value)) {
+      if (value.length > 0) draft[name] = [...value];
+    } else if (typeof value === "object") {
+      const palette = toPalette(value as PaletteValues);
+      if (palette !== undefined) draft[name] = palette;
+    } else if (control === "number") setNumber(draft, name, value);
+    else if (control === "list") {
+      const items = value
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+      if (items.length > 0) draft[name] = items;
+    } else if (control === "select") {
+      if (value !== "") draft[name] = value === "true" ? true : value === "false" ? false : value;
+    } else if (value.trim() !== "") draft[name] = value.trim();
   }
-  const negativePrompt = values.negative_prompt.trim();
-  if (negativePrompt !== "") draft.negative_prompt = negativePrompt;
-  setNumber(draft, "seed", values.seed);
-  setNumber(draft, "num_images", values.num_images);
-  const palette = toPalette(values.palette);
-  if (palette !== undefined) draft.color_palette = palette;
   return draft;
 }
 

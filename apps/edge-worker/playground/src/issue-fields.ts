@@ -9,19 +9,8 @@ export interface Issue {
   message: string;
 }
 
-/** Request fields the form has a control for; the control's id is the field name. */
-export const FORM_FIELDS = [
-  "prompt",
-  "aspect_ratio",
-  "resolution",
-  "model",
-  "style_type",
-  "magic_prompt_option",
-  "negative_prompt",
-  "seed",
-  "num_images",
-  "color_palette",
-] as const;
+/** The form's label of each field it has a control for, by wire name (the control's id). */
+export type FieldLabels = Readonly<Record<string, string>>;
 
 /** Id of the control that holds a palette member's hex colour. */
 export function memberHexId(index: number): string {
@@ -40,10 +29,10 @@ export const PRESET_FIELD_ID = "palette_preset";
  * The id of the form control an issue is about (`image_request.seed` → "seed",
  * `color_palette.members[1].color_hex` → "palette-1-hex"), or undefined for the banner.
  */
-export function fieldForIssue(path: IssuePath): string | undefined {
+export function fieldForIssue(path: IssuePath, labels: FieldLabels): string | undefined {
   const [field, ...rest] = path[0] === "image_request" ? path.slice(1) : path;
-  if (field === "color_palette") return paletteField(rest);
-  return (FORM_FIELDS as readonly unknown[]).includes(field) ? String(field) : undefined;
+  if (typeof field !== "string" || !Object.hasOwn(labels, field)) return undefined;
+  return field === "color_palette" ? paletteField(rest) : field;
 }
 
 function paletteField([key, index, memberKey]: IssuePath): string {
@@ -83,12 +72,22 @@ export function issuesOf(error: unknown): Issue[] | undefined {
   }));
 }
 
+/** Core's message with every wire name it quotes ("not together with resolution") in the form's words. */
+export function withLabels(message: string, labels: FieldLabels): string {
+  // Only snake_case words: one-word names ("image", "seed") are also plain words in a sentence.
+  return message.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (word) =>
+    Object.hasOwn(labels, word) ? `“${labels[word]}”` : word,
+  );
+}
+
 /**
  * The sentence shown in a control's error slot, from core's message ("must not be blank" → "Must not
- * be blank."); palette rows share one slot, so theirs name the input ("Weight must be …").
+ * be blank."), API names replaced by the form's labels; palette rows share one slot, so theirs name
+ * the input ("Weight must be …").
  */
-export function fieldMessage(fieldId: string, message: string): string {
+export function fieldMessage(fieldId: string, message: string, labels: FieldLabels = {}): string {
   const input = /^palette-\d+-(hex|weight)$/.exec(fieldId)?.[1];
-  const text = input === undefined ? message : `${input === "hex" ? "colour" : "weight"} ${message}`;
+  const labelled = withLabels(message, labels);
+  const text = input === undefined ? labelled : `${input === "hex" ? "colour" : "weight"} ${labelled}`;
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
 }

@@ -1,27 +1,79 @@
-import { APIUserAbortError, Ideogram, type ImageRequest } from "@ideokit/browser";
-import { validateImageRequest } from "@ideokit/core";
+import {
+  APIUserAbortError,
+  fetchImage,
+  Ideogram,
+  OPERATIONS,
+  RequestValidationError,
+  type TableOperation,
+} from "@ideokit/browser";
 import { describeError, describeIssues } from "./describe-error.ts";
 import { hideBanner, showBanner } from "./dom/banner.ts";
-import { startBusy } from "./dom/busy.ts";
+import { type Busy, startBusy } from "./dom/busy.ts";
 import { byId } from "./dom/element.ts";
 import { clearFieldErrors, showFieldErrors } from "./dom/field-errors.ts";
-import { readForm, setupForm } from "./dom/form.ts";
-import { galleryContents, restoreGallery, showImages, showPlaceholders } from "./dom/gallery.ts";
+import { galleryContents, restoreGallery, showAnswer, showPlaceholders } from "./dom/gallery.ts";
+import { chosenFiles, pastedImages, setFiles } from "./dom/image-input.ts";
+import { type OperationForm, renderOperationForm } from "./dom/operation-form.ts";
+import { setupPalette } from "./dom/palette.ts";
 import { setupSnippetPanel } from "./dom/snippet-panel.ts";
-import { expectedAspectRatio } from "./expected-shape.ts";
-import { toRequestDraft } from "./form-values.ts";
+import { type RequestDraft, toRequestDraft } from "./form-values.ts";
 import { issuesOf } from "./issue-fields.ts";
+import { operationLabel } from "./operation-fields.ts";
+import { callWithCountdown, waitMessage } from "./retry-countdown.ts";
 
+const operations = OPERATIONS as readonly TableOperation[];
 const form = byId<HTMLFormElement>("generate-form");
+const picker = byId<HTMLSelectElement>("operation");
 const status = byId("status");
 const token = byId<HTMLInputElement>("token");
+const runLabel = byId("generate-label");
 let busy = false;
 // After a rejected submit, errors follow the input live until the request is valid again.
 let revalidate = false;
 
-setupForm();
+// An image goes into the first file field that is not a mask.
+const imageFieldOf = (operation: TableOperation) =>
+  operation.fieldNames.find(
+    (name) =>
+      operation.fields[name]?.kind === "file" && operation.fields[name]?.file?.sameSizeAs === undefined,
+  );
+const imageTargets = operations
+  .filter((operation) => imageFieldOf(operation) !== undefined)
+  .map((operation) => [operation.id, operationLabel(operation.id)] as const);
+
+for (const operation of operations) {
+  picker.append(new Option(operationLabel(operation.id), operation.id));
+}
+const initial = new URLSearchParams(location.hash.slice(1)).get("op");
+if (initial !== null && operations.some((operation) => operation.id === initial)) picker.value = initial;
+
+let current: OperationForm = selectOperation(picker.value);
+
+function selectOperation(id: string): OperationForm {
+  const operation = operations.find((candidate) => candidate.id === id) ?? (operations[0] as TableOperation);
+  const rendered = renderOperationForm(operation);
+  byId("operation-summary").textContent = operation.summary;
+  runLabel.textContent = "Run";
+  clearFieldErrors();
+  hideBanner();
+  revalidate = false;
+  status.textContent = "";
+  return rendered;
+}
+
+function draft(): RequestDraft {
+  return toRequestDraft(current.controls, current.read());
+}
+
+setupPalette();
 const snippets = setupSnippetPanel(() => ({
-  draft: toRequestDraft(readForm()),
+  operation: {
+    id: current.operation.id,
+    path: current.operation.path,
+    ...(current.operation.envelope === undefined ? {} : { envelope: current.operation.envelope }),
+    multipart: current.operation.fileRules.length > 0,
+  },
+  draft: draft(),
   target: { origin: location.origin, withToken: token.value !== "" },
 }));
 
@@ -33,72 +85,122 @@ function showError(error: unknown, { focus }: { focus: boolean }): void {
     showBanner(describeError(error));
     return;
   }
-  const unplaced = showFieldErrors(issues, { focus });
-  if (unplaced.length > 0) showBanner(describeIssues(unplaced));
+  const unplaced = showFieldErrors(issues, current.labels, { focus });
+  if (unplaced.length > 0) showBanner(describeIssues(unplaced, current.labels));
   else hideBanner();
 }
 
-/** Core's verdict on the form's request: the request to send, or undefined after showing why not. */
-function validForm({ focus }: { focus: boolean }): ImageRequest | undefined {
-  try {
-    const request = validateImageRequest(toRequestDraft(readForm()));
+/** Core's verdict on the form's input (fields, then the files' bytes): the input to send, or undefined after showing why not. */
+async function validForm({ focus }: { focus: boolean }): Promise<RequestDraft | undefined> {
+  const input = draft();
+  const result = current.operation.check(input);
+  const issues = result.success ? await current.operation.checkFiles(input) : result.issues;
+  if (issues.length === 0) {
     clearFieldErrors();
     hideBanner();
-    return request;
-  } catch (error) {
-    showError(error, { focus });
-    return undefined;
+    if (status.dataset.stale === "true") {
+      status.textContent = "";
+      delete status.dataset.stale;
+    }
+    return input;
   }
+  showError(new RequestValidationError([...issues]), { focus });
+  return undefined;
 }
 
 function useSeed(seed: number): void {
-  const input = byId<HTMLInputElement>("seed");
+  const input = document.querySelector<HTMLInputElement>("#seed");
+  if (input === null) return;
   input.value = String(seed);
   input.focus();
   snippets.refresh();
 }
 
-async function generate(): Promise<void> {
-  const request = validForm({ focus: true });
-  revalidate = request === undefined;
-  if (request === undefined) {
-    status.textContent = "Fix the highlighted fields, then generate again.";
+async function useImage(url: string, operationId: string): Promise<void> {
+  const operation = operations.find((candidate) => candidate.id === operationId);
+  const field = operation === undefined ? undefined : imageFieldOf(operation);
+  if (field === undefined) return;
+  status.textContent = "Fetching the image…";
+  try {
+    const image = await fetchImage(url);
+    picker.value = operationId;
+    chosenFiles.set(field, [image]);
+    current = selectOperation(operationId);
+    snippets.refresh();
+    status.textContent = `The image is in “${operationLabel(operationId)}”.`;
+    form.scrollIntoView({ block: "start" });
+  } catch (error) {
+    status.textContent = "";
+    showError(error, { focus: false });
+  }
+}
+
+async function run(): Promise<void> {
+  const input = await validForm({ focus: true });
+  revalidate = input === undefined;
+  if (input === undefined) {
+    status.textContent = "Fix the highlighted fields, then run again.";
+    status.dataset.stale = "true";
     return;
   }
   busy = true;
   const controller = new AbortController();
-  const stopBusy = startBusy(controller);
+  const busyState: Busy = startBusy(controller, "Run");
   const previous = galleryContents();
   const started = performance.now();
-  status.textContent = "Generating…";
-  showPlaceholders(request.num_images ?? 1, expectedAspectRatio(request));
+  const operation = current.operation;
+  status.textContent = "Running…";
+  const count = typeof input.num_images === "number" ? input.num_images : 1;
+  showPlaceholders(count);
   try {
-    const client = new Ideogram(token.value === "" ? {} : { token: token.value });
-    const response = await client.generate(request, { signal: controller.signal });
-    showImages(response, useSeed);
+    const client = new Ideogram({ maxRetries: 0, ...(token.value === "" ? {} : { token: token.value }) });
+    const method = operation.id
+      .split(".")
+      .reduce<unknown>((scope, key) => (scope as Record<string, unknown>)[key], client) as (
+      input: unknown,
+      options: { signal: AbortSignal },
+    ) => Promise<unknown>;
+    const answer = await callWithCountdown(() => method(input, { signal: controller.signal }), {
+      signal: controller.signal,
+      onWait: (wait) => {
+        const message = wait === undefined ? undefined : waitMessage(wait);
+        busyState.waiting(message);
+        status.textContent = message === undefined ? "Running…" : `${message}…`;
+      },
+    });
+    const shown = showAnswer(answer, {
+      onUseSeed: useSeed,
+      targets: imageTargets,
+      onUseImage: (url, id) => void useImage(url, id),
+    });
     // On a phone the results sit below the form, out of sight: bring them up.
     const results = byId("results");
     if (results.getBoundingClientRect().top > innerHeight) results.scrollIntoView({ block: "start" });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const count = response.data.length;
-    status.textContent = `Generated ${count} ${count === 1 ? "image" : "images"} in ${seconds} s.`;
+    status.textContent = `${operationLabel(operation.id)}: ${shown} ${shown === 1 ? "result" : "results"} in ${seconds} s.`;
   } catch (error) {
-    restoreGallery(previous);
-    if (error instanceof APIUserAbortError) {
+    const cancelled = controller.signal.aborted || error instanceof APIUserAbortError;
+    restoreGallery(previous, { failed: !cancelled });
+    if (cancelled) {
       status.textContent = "Cancelled.";
     } else {
-      status.textContent = "";
+      status.textContent = previous.length > 0 ? "The call failed; the results shown are from before." : "";
       showError(error, { focus: false });
     }
   } finally {
-    stopBusy();
+    busyState.stop();
     busy = false;
   }
 }
 
+picker.addEventListener("change", () => {
+  current = selectOperation(picker.value);
+  history.replaceState(null, "", `#op=${encodeURIComponent(picker.value)}`);
+  snippets.refresh();
+});
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  if (!busy) void generate();
+  if (!busy) void run();
 });
 form.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -108,7 +210,21 @@ form.addEventListener("keydown", (event) => {
 });
 const onEdit = () => {
   snippets.refresh();
-  if (revalidate) revalidate = validForm({ focus: false }) === undefined;
+  if (revalidate) void validForm({ focus: false }).then((input) => (revalidate = input === undefined));
 };
 form.addEventListener("input", onEdit);
 form.addEventListener("change", onEdit);
+form.addEventListener("files-changed", (event) => {
+  current.refreshFiles((event as CustomEvent<string>).detail);
+  onEdit();
+});
+// A paste anywhere goes to the focused image field, else to the operation's first image field.
+document.addEventListener("paste", (event) => {
+  const images = pastedImages(event);
+  if (images.length === 0) return;
+  const zone = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-files]");
+  const name = zone?.dataset.files ?? imageFieldOf(current.operation);
+  if (name === undefined) return;
+  event.preventDefault();
+  setFiles(name, images.slice(0, 1), zone ?? form);
+});

@@ -1,15 +1,5 @@
-import {
-  ASPECT_RATIOS,
-  COLOR_PALETTE_PRESETS,
-  DEFAULT_MODEL,
-  MAGIC_PROMPT_OPTIONS,
-  MODELS,
-  NUM_IMAGES_MAX,
-  NUM_IMAGES_MIN,
-  RESOLUTIONS,
-  STYLE_TYPES,
-} from "@ideokit/core";
-import { aspectRatioLabel, modelLabel, resolutionLabel, titleCase } from "./enum-labels.ts";
+import { COLOR_PALETTE_PRESETS } from "@ideokit/core";
+import { titleCase } from "./enum-labels.ts";
 
 /** Escapes text for HTML content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -29,18 +19,12 @@ export function optionsHtml(
   return options.join("");
 }
 
-/** What the page's `{{name}}` placeholders become: every choice and limit comes from core. */
+/**
+ * What the page's `{{name}}` placeholders become: the palette presets, from core. The operation
+ * forms are generated in the page from core's field metadata (operation-fields.ts).
+ */
 export function pageValues(): Record<string, string> {
-  return {
-    "options:aspect_ratio": optionsHtml(ASPECT_RATIOS, aspectRatioLabel, "Default"),
-    "options:resolution": optionsHtml(RESOLUTIONS, resolutionLabel, "Default"),
-    "options:model": optionsHtml(MODELS, modelLabel, `Default (${modelLabel(DEFAULT_MODEL)})`),
-    "options:style_type": optionsHtml(STYLE_TYPES, titleCase, "Default"),
-    "options:magic_prompt_option": optionsHtml(MAGIC_PROMPT_OPTIONS, titleCase, "Default"),
-    "options:palette_preset": optionsHtml(COLOR_PALETTE_PRESETS, titleCase),
-    NUM_IMAGES_MIN: String(NUM_IMAGES_MIN),
-    NUM_IMAGES_MAX: String(NUM_IMAGES_MAX),
-  };
+  return { "options:palette_preset": optionsHtml(COLOR_PALETTE_PRESETS, titleCase) };
 }
 
 /** Replaces each `{{name}}` in the page template; a placeholder without a value is a build error. */

@@ -1,6 +1,7 @@
 import {
   APIError,
   errorFromResponse,
+  generateOperation,
   RequestValidationError,
   validateGenerateRequest,
   validateImageRequest,
@@ -8,7 +9,6 @@ import {
 import { describe, expect, it } from "vitest";
 import {
   errorSlotId,
-  FORM_FIELDS,
   fieldForIssue,
   fieldMessage,
   issuesOf,
@@ -17,6 +17,11 @@ import {
   PRESET_FIELD_ID,
   parseIssuePath,
 } from "../src/issue-fields.ts";
+import { controlsFor } from "../src/operation-fields.ts";
+
+// The legacy generate form's labels, as the page builds them from core's table.
+const labels = Object.fromEntries(controlsFor(generateOperation).map((spec) => [spec.name, spec.label]));
+const FORM_FIELDS = Object.keys(labels);
 
 // One request with a problem in every field the form has, as the form could send it.
 const everythingWrong = {
@@ -49,7 +54,7 @@ function issuesFrom(run: () => unknown) {
 describe("fieldForIssue", () => {
   it("finds a form control for every issue core reports about the form's fields", () => {
     const fields = issuesFrom(() => validateImageRequest(everythingWrong)).map((issue) =>
-      fieldForIssue(issue.path),
+      fieldForIssue(issue.path, labels),
     );
     expect(fields).not.toContain(undefined);
     expect(new Set(fields)).toEqual(
@@ -71,32 +76,32 @@ describe("fieldForIssue", () => {
     const bare = issuesFrom(() => validateImageRequest(everythingWrong));
     const enveloped = issuesFrom(() => validateGenerateRequest({ image_request: everythingWrong }));
     expect(enveloped.every((issue) => issue.path[0] === "image_request")).toBe(true);
-    expect(enveloped.map((issue) => fieldForIssue(issue.path))).toEqual(
-      bare.map((issue) => fieldForIssue(issue.path)),
+    expect(enveloped.map((issue) => fieldForIssue(issue.path, labels))).toEqual(
+      bare.map((issue) => fieldForIssue(issue.path, labels)),
     );
   });
 
   it("uses the field name as the control id for each top-level field", () => {
     for (const field of FORM_FIELDS) {
-      expect(fieldForIssue([field])).toBe(field);
-      expect(fieldForIssue(["image_request", field])).toBe(field);
+      expect(fieldForIssue([field], labels)).toBe(field);
+      expect(fieldForIssue(["image_request", field], labels)).toBe(field);
     }
   });
 
   it("sends palette issues to the preset, the member row input, or the palette as a whole", () => {
-    expect(fieldForIssue(["color_palette", "name"])).toBe(PRESET_FIELD_ID);
-    expect(fieldForIssue(["color_palette", "members", 3, "color_hex"])).toBe("palette-3-hex");
-    expect(fieldForIssue(["color_palette", "members", 3, "color_weight"])).toBe("palette-3-weight");
-    expect(fieldForIssue(["color_palette", "members", 3])).toBe("palette-3-hex");
-    expect(fieldForIssue(["color_palette", "members"])).toBe("color_palette");
-    expect(fieldForIssue(["color_palette"])).toBe("color_palette");
+    expect(fieldForIssue(["color_palette", "name"], labels)).toBe(PRESET_FIELD_ID);
+    expect(fieldForIssue(["color_palette", "members", 3, "color_hex"], labels)).toBe("palette-3-hex");
+    expect(fieldForIssue(["color_palette", "members", 3, "color_weight"], labels)).toBe("palette-3-weight");
+    expect(fieldForIssue(["color_palette", "members", 3], labels)).toBe("palette-3-hex");
+    expect(fieldForIssue(["color_palette", "members"], labels)).toBe("color_palette");
+    expect(fieldForIssue(["color_palette"], labels)).toBe("color_palette");
   });
 
   it("leaves issues about fields the form lacks, or the request as a whole, to the banner", () => {
-    expect(fieldForIssue(["magic_prompt_version"])).toBeUndefined();
-    expect(fieldForIssue(["image_request", "aspect_ratioo"])).toBeUndefined();
-    expect(fieldForIssue(["image_request"])).toBeUndefined();
-    expect(fieldForIssue([])).toBeUndefined();
+    expect(fieldForIssue(["style_reference_images"], labels)).toBeUndefined();
+    expect(fieldForIssue(["image_request", "aspect_ratioo"], labels)).toBeUndefined();
+    expect(fieldForIssue(["image_request"], labels)).toBeUndefined();
+    expect(fieldForIssue([], labels)).toBeUndefined();
   });
 });
 
@@ -164,7 +169,7 @@ describe("issuesOf", () => {
       },
     });
     const issues = issuesOf(error);
-    expect(issues?.map((issue) => fieldForIssue(issue.path))).toEqual(["seed", memberHexId(1)]);
+    expect(issues?.map((issue) => fieldForIssue(issue.path, labels))).toEqual(["seed", memberHexId(1)]);
     expect(issues?.[0]?.message).toBe("must be an integer from 0 to 2147483647, got -1");
   });
 

@@ -5,8 +5,6 @@ import {
   COLOR_PALETTE_PRESETS,
   MAGIC_PROMPT_OPTIONS,
   MODELS,
-  NUM_IMAGES_MAX,
-  NUM_IMAGES_MIN,
   RESOLUTIONS,
   STYLE_TYPES,
   toAspectRatio,
@@ -51,18 +49,8 @@ describe("enum labels", () => {
 describe("the page template", () => {
   const page = fillTemplate(template, pageValues());
 
-  it("offers exactly core's values in every select, after an empty default where the field is optional", () => {
-    expect(optionValues(page, "aspect_ratio")).toEqual(["", ...ASPECT_RATIOS]);
-    expect(optionValues(page, "resolution")).toEqual(["", ...RESOLUTIONS]);
-    expect(optionValues(page, "model")).toEqual(["", ...MODELS]);
-    expect(optionValues(page, "style_type")).toEqual(["", ...STYLE_TYPES]);
-    expect(optionValues(page, "magic_prompt_option")).toEqual(["", ...MAGIC_PROMPT_OPTIONS]);
+  it("offers exactly core's palette presets and leaves no placeholder behind", () => {
     expect(optionValues(page, "palette_preset")).toEqual([...COLOR_PALETTE_PRESETS]);
-  });
-
-  it("bounds the image count by core's limits and leaves no placeholder behind", () => {
-    expect(page).toContain(`min="${NUM_IMAGES_MIN}"`);
-    expect(page).toContain(`max="${NUM_IMAGES_MAX}"`);
     expect(page).not.toMatch(/\{\{|\}\}/);
   });
 
@@ -70,7 +58,7 @@ describe("the page template", () => {
     const ids = [...page.matchAll(/<(?:input|select|textarea)\s[^>]*?id="([^"]+)"/gs)].map(
       (match) => match[1],
     );
-    expect(ids.length).toBeGreaterThan(5);
+    expect(ids.length).toBeGreaterThan(2);
     for (const id of ids) expect(page).toContain(`<label for="${id}">`);
   });
 

@@ -31,6 +31,8 @@ function curlArguments(command: string, env: Record<string, string> = {}): strin
   return output.split("\0").slice(0, -1);
 }
 
+const generateOp = { id: "generate", path: "/generate", envelope: "image_request", multipart: false };
+
 describe("shellQuote", () => {
   it("survives a shell unchanged, whatever the text holds", () => {
     const samples = ["", "plain", "'", "''", "a'b'c", awkward, "$IDEOKIT_TOKEN", "\\'", "-d @/etc/passwd"];
@@ -47,7 +49,7 @@ describe("shellQuote", () => {
 
 describe("curlSnippet", () => {
   it("posts the request to the page origin's /ideogram/generate, prompt intact", () => {
-    const args = curlArguments(curlSnippet(request, { origin, withToken: false }));
+    const args = curlArguments(curlSnippet(generateOp, request, { origin, withToken: false }));
     expect(args).toEqual([
       `${origin}/ideogram/generate`,
       "-H",
@@ -59,7 +61,7 @@ describe("curlSnippet", () => {
   });
 
   it("takes the token from $IDEOKIT_TOKEN at run time instead of containing it", () => {
-    const command = curlSnippet(request, { origin, withToken: true });
+    const command = curlSnippet(generateOp, request, { origin, withToken: true });
     expect(command).toContain(`$${TOKEN_PLACEHOLDER}`);
     const args = curlArguments(command, { [TOKEN_PLACEHOLDER]: "tok-from-the-shell" });
     expect(args.slice(0, 5)).toEqual([
@@ -74,7 +76,9 @@ describe("curlSnippet", () => {
 
   it("keeps an origin with a port and a prompt made only of quotes intact", () => {
     const quotes: RequestDraft = { prompt: `'"'"''` };
-    const args = curlArguments(curlSnippet(quotes, { origin: "http://127.0.0.1:8787", withToken: false }));
+    const args = curlArguments(
+      curlSnippet(generateOp, quotes, { origin: "http://127.0.0.1:8787", withToken: false }),
+    );
     expect(args[0]).toBe("http://127.0.0.1:8787/ideogram/generate");
     expect(JSON.parse(args.at(-1)!)).toEqual({ image_request: quotes });
   });
@@ -105,24 +109,27 @@ describe("jsLiteral", () => {
 describe("client snippets", () => {
   it("call the worker on this origin with the request as a literal", () => {
     for (const snippet of [browserSnippet, nodeSnippet]) {
-      const code = snippet(request, { origin, withToken: false });
+      const code = snippet(generateOp, request, { origin, withToken: false });
       expect(code).toContain(`baseURL: "${origin}/ideogram"`);
       expect(code).toContain(`client.generate(${jsLiteral(request)})`);
       expect(code).not.toContain(TOKEN_PLACEHOLDER);
     }
-    expect(browserSnippet(request, { origin, withToken: false })).toMatch(
+    expect(browserSnippet(generateOp, request, { origin, withToken: false })).toMatch(
       /^import \{ Ideogram \} from "@ideokit\/browser";/,
     );
-    expect(nodeSnippet(request, { origin, withToken: false })).toMatch(
+    expect(nodeSnippet(generateOp, request, { origin, withToken: false })).toMatch(
       /^import \{ Ideogram \} from "@ideokit\/node";/,
     );
   });
 
   it("name the token by placeholder only: a declared constant in the page, the environment in Node", () => {
-    expect(browserSnippet(request, { origin, withToken: true })).toContain(`token: ${TOKEN_PLACEHOLDER} `);
-    expect(nodeSnippet(request, { origin, withToken: true })).toContain(
-      `apiKey: process.env.${TOKEN_PLACEHOLDER}`,
+    expect(browserSnippet(generateOp, request, { origin, withToken: true })).toContain(
+      `token: ${TOKEN_PLACEHOLDER} `,
     );
-    expect(nodeSnippet(request, { origin, withToken: false })).toContain('auth: "none"');
+    const node = nodeSnippet(generateOp, request, { origin, withToken: true });
+    expect(node).toContain(`const token = process.env.${TOKEN_PLACEHOLDER};`);
+    expect(node).toContain("apiKey: token");
+    expect(node).toContain(`Set ${TOKEN_PLACEHOLDER}`);
+    expect(nodeSnippet(generateOp, request, { origin, withToken: false })).toContain('auth: "none"');
   });
 });

@@ -1,17 +1,24 @@
 import { byId } from "./element.ts";
 
+/** Ends the busy state; `waiting` replaces the elapsed seconds while a retry is counted down. */
+export interface Busy {
+  stop(): void;
+  waiting(message: string | undefined): void;
+}
+
 /**
- * Puts the Generate button in its busy state (disabled, aria-busy, spinner, elapsed seconds), shows
- * Cancel (also Escape) wired to `controller`, and returns the function that ends the busy state.
+ * Puts the Run button in its busy state (disabled, aria-busy, spinner, elapsed seconds), shows
+ * Cancel (also Escape) wired to `controller`, and returns how to end the busy state.
  */
-export function startBusy(controller: AbortController): () => void {
+export function startBusy(controller: AbortController, idleLabel: string): Busy {
   const generate = byId<HTMLButtonElement>("generate");
   const label = byId("generate-label");
   const cancel = byId<HTMLButtonElement>("cancel");
   const gallery = byId("gallery");
   const started = performance.now();
+  let wait: string | undefined;
   const tick = () => {
-    label.textContent = `Generating… ${Math.floor((performance.now() - started) / 1000)} s`;
+    label.textContent = wait ?? `Running… ${Math.floor((performance.now() - started) / 1000)} s`;
   };
   const abort = () => controller.abort();
   const onKey = (event: KeyboardEvent) => {
@@ -30,7 +37,7 @@ export function startBusy(controller: AbortController): () => void {
   tick();
   const timer = setInterval(tick, 1000);
 
-  return () => {
+  const stop = () => {
     clearInterval(timer);
     const cancelHadFocus = document.activeElement === cancel;
     cancel.removeEventListener("click", abort);
@@ -39,7 +46,14 @@ export function startBusy(controller: AbortController): () => void {
     generate.disabled = false;
     generate.setAttribute("aria-busy", "false");
     gallery.setAttribute("aria-busy", "false");
-    label.textContent = "Generate";
+    label.textContent = idleLabel;
     if (cancelHadFocus) generate.focus();
+  };
+  return {
+    stop,
+    waiting(message) {
+      wait = message;
+      tick();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { errorSlotId, fieldForIssue, fieldMessage, type Issue } from "../issue-fields.ts";
+import { errorSlotId, type FieldLabels, fieldForIssue, fieldMessage, type Issue } from "../issue-fields.ts";
 
 /** Forgets every inline error. */
 export function clearFieldErrors(): void {
@@ -10,12 +10,16 @@ export function clearFieldErrors(): void {
  * Shows each issue under the control it concerns (marking the control invalid) and returns the
  * issues no control holds, for the banner. `focus` moves the caret to the first invalid control.
  */
-export function showFieldErrors(issues: readonly Issue[], { focus }: { focus: boolean }): Issue[] {
+export function showFieldErrors(
+  issues: readonly Issue[],
+  labels: FieldLabels,
+  { focus }: { focus: boolean },
+): Issue[] {
   clearFieldErrors();
   const unplaced: Issue[] = [];
   const invalid: HTMLElement[] = [];
   for (const issue of issues) {
-    const id = fieldForIssue(issue.path);
+    const id = fieldForIssue(issue.path, labels);
     const control = id === undefined ? null : document.getElementById(id);
     const slot = id === undefined ? null : document.getElementById(errorSlotId(id));
     if (id === undefined || control === null || slot === null) {
@@ -24,7 +28,7 @@ export function showFieldErrors(issues: readonly Issue[], { focus }: { focus: bo
     }
     control.setAttribute("aria-invalid", "true");
     invalid.push(control);
-    const message = fieldMessage(id, issue.message);
+    const message = fieldMessage(id, issue.message, labels);
     slot.textContent = slot.textContent === "" ? message : `${slot.textContent}\n${message}`;
   }
   if (focus) firstInDocument(invalid)?.focus();

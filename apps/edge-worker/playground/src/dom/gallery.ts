@@ -1,5 +1,26 @@
-import { type GenerateResponse, type ImageObject, parseResolution } from "@ideokit/core";
+import { parseResolution } from "@ideokit/browser";
 import { byId, h } from "./element.ts";
+
+// Every answer of the table is shown from its shape: images (with layers when a design operation
+// gives them), describe's texts, layerize-text's blocks. Frames have a checkerboard, so a
+// transparent image shows where it is see-through.
+
+/** What a result card can offer: reuse its seed, or feed its image into another operation. */
+export interface ResultActions {
+  onUseSeed(seed: number): void;
+  /** The operations an image can go into, as `[id, label]`. */
+  targets: readonly (readonly [string, string])[];
+  onUseImage(url: string, operationId: string): void;
+}
+
+interface ShownImage {
+  url?: string | null;
+  prompt?: string;
+  resolution?: string;
+  seed?: number;
+  text_containers?: { items?: { spans?: { text?: string }[] }[] }[] | null;
+  image_layers?: { ref_id?: string; x: number; y: number; width: number; height: number }[] | null;
+}
 
 function frame(aspectRatio: string): HTMLDivElement {
   const box = h("div", { class: "frame" });
@@ -7,36 +28,125 @@ function frame(aspectRatio: string): HTMLDivElement {
   return box;
 }
 
-/** Fills the gallery with `count` placeholders of the expected shape while the request runs. */
-export function showPlaceholders(count: number, aspectRatio: number): void {
+/** Fills the gallery with `count` placeholders while the request runs. */
+export function showPlaceholders(count: number): void {
   const cards = Array.from({ length: count }, () =>
-    h("div", { class: "card placeholder", "aria-hidden": "true" }, frame(String(aspectRatio))),
+    h("div", { class: "card placeholder", "aria-hidden": "true" }, frame("1")),
   );
   byId("gallery").replaceChildren(...cards);
 }
 
-/** Puts back whatever the gallery showed before a request that produced no images. */
-export function restoreGallery(previous: Node[]): void {
-  byId("gallery").replaceChildren(...previous);
+/** Puts back what the gallery showed before a failed request, marked as the previous results. */
+export function restoreGallery(previous: Node[], { failed }: { failed: boolean }): void {
+  const gallery = byId("gallery");
+  gallery.replaceChildren(...previous);
+  const hasResults = previous.some(
+    (node) => node instanceof HTMLElement && !node.classList.contains("empty"),
+  );
+  gallery.classList.toggle("previous", failed && hasResults);
 }
 
 /** The gallery's current cards, to restore after a cancelled or failed request. */
 export function galleryContents(): Node[] {
-  return [...byId("gallery").childNodes];
+  const gallery = byId("gallery");
+  return [...gallery.childNodes].filter(
+    (node) => !(node instanceof HTMLElement && node.classList.contains("placeholder")),
+  );
 }
 
-/** Shows the generated images with their seed, resolution and a download link. */
-export function showImages(response: GenerateResponse, onUseSeed: (seed: number) => void): void {
-  const cards = response.data.map((image, index) => imageCard(image, index, response.data.length, onUseSeed));
-  byId("gallery").replaceChildren(...cards);
+/** Shows an operation's answer; returns how many results it had, for the status line. */
+export function showAnswer(answer: unknown, actions: ResultActions): number {
+  const gallery = byId("gallery");
+  gallery.classList.remove("previous");
+  const body = answer as {
+    data?: ShownImage[];
+    descriptions?: { text?: string }[];
+    base_image_url?: string;
+    text_blocks?: { text?: string }[];
+    seed?: number;
+  };
+  if (Array.isArray(body.descriptions)) {
+    const texts = body.descriptions.map((item) => h("li", { class: "description" }, item.text ?? ""));
+    gallery.replaceChildren(h("ol", { class: "descriptions" }, ...texts));
+    return texts.length;
+  }
+  if (typeof body.base_image_url === "string") {
+    const image: ShownImage = { url: body.base_image_url };
+    if (body.seed !== undefined) image.seed = body.seed;
+    const card = imageCard(image, 0, 1, actions);
+    const blocks = (body.text_blocks ?? []).map((block) => h("li", {}, block.text ?? ""));
+    card.append(
+      h(
+        "details",
+        { class: "layers", open: true },
+        h("summary", {}, `Text layers (${blocks.length})`),
+        h("ol", {}, ...blocks),
+      ),
+    );
+    gallery.replaceChildren(card);
+    return 1;
+  }
+  const images = body.data ?? [];
+  gallery.replaceChildren(...images.map((image, index) => imageCard(image, index, images.length, actions)));
+  return images.length;
 }
 
-function imageCard(
-  image: ImageObject,
-  index: number,
-  count: number,
-  onUseSeed: (seed: number) => void,
-): HTMLElement {
+function layerList(
+  image: ShownImage,
+  size: { width: number; height: number } | undefined,
+  box: HTMLElement,
+): HTMLElement | undefined {
+  const texts = (image.text_containers ?? []).flatMap((container) =>
+    (container.items ?? []).map((item) => (item.spans ?? []).map((span) => span.text ?? "").join("")),
+  );
+  const pictures = image.image_layers ?? [];
+  if (texts.length === 0 && pictures.length === 0) return undefined;
+  if (size !== undefined) {
+    // Outline each image layer where it sits, in percent so it scales with the frame.
+    for (const layer of pictures) {
+      const outline = h("span", { class: "layer-box", title: layer.ref_id ?? "image layer" });
+      outline.style.left = `${(layer.x / size.width) * 100}%`;
+      outline.style.top = `${(layer.y / size.height) * 100}%`;
+      outline.style.width = `${(layer.width / size.width) * 100}%`;
+      outline.style.height = `${(layer.height / size.height) * 100}%`;
+      box.append(outline);
+    }
+  }
+  return h(
+    "details",
+    { class: "layers", open: true },
+    h("summary", {}, `Layers (${texts.length + pictures.length})`),
+    h(
+      "ol",
+      {},
+      ...texts.map((text) => h("li", {}, h("span", { class: "layer-kind" }, "Text "), text)),
+      ...pictures.map((layer) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "layer-kind" }, "Image "),
+          `${layer.ref_id ?? ""} at ${layer.x}, ${layer.y} (${layer.width} × ${layer.height})`,
+        ),
+      ),
+    ),
+  );
+}
+
+function useImageControl(url: string, actions: ResultActions): HTMLElement {
+  const select = h(
+    "select",
+    { "aria-label": "Use this result in" },
+    h("option", { value: "" }, "Use this result in…"),
+    ...actions.targets.map(([id, label]) => h("option", { value: id }, label)),
+  );
+  select.addEventListener("change", () => {
+    if (select.value !== "") actions.onUseImage(url, select.value);
+    select.value = "";
+  });
+  return select;
+}
+
+function imageCard(image: ShownImage, index: number, count: number, actions: ResultActions): HTMLElement {
   const size = image.resolution ? parseResolution(image.resolution) : undefined;
   const box = frame(size === undefined ? "1" : `${size.width} / ${size.height}`);
   const label = `Image ${index + 1} of ${count}`;
@@ -56,7 +166,7 @@ function imageCard(
   if (image.seed !== undefined) {
     const seed = image.seed;
     const reuse = h("button", { type: "button", class: "link", "aria-label": `Use seed ${seed}` }, "Use");
-    reuse.addEventListener("click", () => onUseSeed(seed));
+    reuse.addEventListener("click", () => actions.onUseSeed(seed));
     meta.append(h("div", {}, h("dt", {}, "Seed"), h("dd", { class: "seed" }, String(seed), " ", reuse)));
   }
   if (size !== undefined) {
@@ -69,18 +179,25 @@ function imageCard(
   if (image.url) {
     caption.append(
       h(
-        "a",
-        {
-          class: "download",
-          href: image.url,
-          download: `ideokit-${image.seed ?? index + 1}.png`,
-          target: "_blank",
-          rel: "noopener",
-          "aria-label": `Download ${label.toLowerCase()}`,
-        },
-        "Download",
+        "div",
+        { class: "card-actions" },
+        useImageControl(image.url, actions),
+        h(
+          "a",
+          {
+            class: "download",
+            href: image.url,
+            download: `ideokit-${image.seed ?? index + 1}.png`,
+            target: "_blank",
+            rel: "noopener",
+            "aria-label": `Download ${label.toLowerCase()}`,
+          },
+          "Download",
+        ),
       ),
     );
   }
+  const layers = layerList(image, size, box);
+  if (layers !== undefined) caption.append(layers);
   return h("figure", { class: "card" }, box, caption);
 }

@@ -1,5 +1,11 @@
 import type { RequestDraft } from "../form-values.ts";
-import { browserSnippet, curlSnippet, nodeSnippet, type SnippetTarget } from "../snippets.ts";
+import {
+  browserSnippet,
+  curlSnippet,
+  nodeSnippet,
+  type SnippetOperation,
+  type SnippetTarget,
+} from "../snippets.ts";
 import { byId } from "./element.ts";
 
 type SnippetKind = "curl" | "browser" | "node";
@@ -28,15 +34,15 @@ function select(kind: SnippetKind): void {
 
 /** Wires the snippet tabs and the two copy buttons to the request the form describes. */
 export function setupSnippetPanel(
-  currentRequest: () => { draft: RequestDraft; target: SnippetTarget },
+  currentRequest: () => { operation: SnippetOperation; draft: RequestDraft; target: SnippetTarget },
 ): SnippetPanel {
   const code = byId("snippet");
   const status = byId("copy-status");
   let lastCode: SnippetKind = "browser";
 
   const render = (kind: SnippetKind): string => {
-    const { draft, target } = currentRequest();
-    return RENDERERS[kind](draft, target);
+    const { operation, draft, target } = currentRequest();
+    return RENDERERS[kind](operation, draft, target);
   };
   const refresh = () => {
     code.textContent = render(selectedKind());

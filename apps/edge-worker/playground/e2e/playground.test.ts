@@ -330,3 +330,156 @@ describe("the playground page", () => {
     await page.screenshot({ path: join(artifacts, "playground-phone.png"), fullPage: true });
   });
 });
+
+/** A PNG of `width` × `height` drawn by the browser, to upload through a file input. */
+async function pngOf(page: Page, width: number, height: number): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ([w, h]) => {
+      const canvas = new OffscreenCanvas(w as number, h as number);
+      const context = canvas.getContext("2d")!;
+      context.fillStyle = "#3a7";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: "image/png" })).arrayBuffer());
+      let binary = "";
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    },
+    [width, height],
+  );
+  return Buffer.from(base64, "base64");
+}
+
+type SentFiles = Record<string, { type: string; size: number; width: number; height: number; dark: number }>;
+
+/**
+ * Runs in the page before its scripts: wraps fetch to record, for every multipart call, each file
+ * part's type, byte size and decoded pixel size in `window.sentFiles`.
+ */
+function recordSentFiles(): void {
+  const sentFiles: SentFiles[] = [];
+  (window as unknown as { sentFiles: SentFiles[] }).sentFiles = sentFiles;
+  const original = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+      const files: SentFiles = {};
+      for (const [name, part] of await request.clone().formData()) {
+        if (typeof part === "string") continue;
+        const bitmap = await createImageBitmap(part);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext("2d")!;
+        context.drawImage(bitmap, 0, 0);
+        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let dark = 0;
+        for (let index = 0; index < pixels.length; index += 4) if ((pixels[index] as number) < 128) dark++;
+        files[name] = { type: part.type, size: part.size, width: bitmap.width, height: bitmap.height, dark };
+        bitmap.close();
+      }
+      sentFiles.push(files);
+    }
+    return original(request);
+  };
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+describe.each([
+  { width: 1280, height: 900, suffix: "" },
+  { width: 390, height: 844, suffix: "-phone" },
+])("image operations at $width px", ({ width, height, suffix }) => {
+  const viewport = { viewport: { width, height }, ...(width < 600 ? { isMobile: true } : {}) };
+
+  it("edits an uploaded image with a mask painted on it", async () => {
+    const page = await openPlayground(viewport);
+    await page.addInitScript(recordSentFiles);
+    await page.reload();
+    await page.locator("#operation").selectOption("edit");
+    await page.locator("#image_file-input").setInputFiles({
+      name: "green.png",
+      mimeType: "image/png",
+      buffer: await pngOf(page, 640, 480),
+    });
+    const canvas = page.locator("canvas.paint");
+    await expect
+      .poll(() => canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height]))
+      .toEqual([640, 480]);
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.getAttribute("#mask", "data-mask")).toBe("saved");
+    await page.getByLabel("Prompt", { exact: true }).fill("a red balloon in the sky");
+
+    await page.getByRole("button", { name: "Run" }).click();
+    const [result] = await loadedImages(page, 1);
+    // The files as the page sent them: decoded in the browser, which reads the multipart body.
+    const [sent] = await page.evaluate(() => (window as unknown as { sentFiles: SentFiles[] }).sentFiles);
+    expect(sent!.mask).toMatchObject({ type: "image/png", width: 640, height: 480 });
+    // The stroke is black in the mask, the rest white.
+    expect(sent!.mask!.dark).toBeGreaterThan(1000);
+    expect(sent!.mask!.dark).toBeLessThan(640 * 480 * 0.5);
+    expect(sent!.image_file).toMatchObject({ type: "image/png", width: 640, height: 480 });
+    expect(result!.naturalWidth).toBeGreaterThan(0);
+    if (local) {
+      const edits = (await upstream!.requests()).filter((logged) => logged.path.endsWith("/edit"));
+      expect(edits).toHaveLength(1);
+      const body = edits[0]!.body as Record<string, { type: string; size: number }>;
+      expect(body.mask).toMatchObject({ type: "image/png", size: sent!.mask!.size });
+      expect(body.image_file).toMatchObject({ type: "image/png", size: sent!.image_file!.size });
+    }
+    await shoot(page, `playground-edit${suffix}`);
+  });
+
+  it("upscales a generated result through 'Use this result in…'", async () => {
+    const page = await openPlayground(viewport);
+    await page.getByLabel("Prompt", { exact: true }).fill("a small cottage in the woods");
+    await page.getByRole("button", { name: "Run" }).click();
+    const [generated] = await loadedImages(page, 1);
+    await page.getByRole("combobox", { name: "Use this result in" }).selectOption("upscale");
+    await expect.poll(() => page.locator("#operation").inputValue()).toBe("upscale");
+    await expect.poll(() => page.locator("#status").textContent()).toContain("Upscale (legacy)");
+    await page.getByRole("button", { name: "Run" }).click();
+    await page.waitForFunction((previous) => {
+      const image = document.querySelector<HTMLImageElement>(".gallery img");
+      return image !== null && image.src !== previous && image.complete && image.naturalWidth > 0;
+    }, generated!.src);
+    const [upscaled] = await loadedImages(page, 1);
+    expect(upscaled!.naturalWidth).toBeGreaterThan(generated!.naturalWidth);
+    expect(upscaled!.naturalHeight).toBeGreaterThan(generated!.naturalHeight);
+    if (local) {
+      const upscales = (await upstream!.requests()).filter((logged) => logged.path.endsWith("/upscale"));
+      expect(upscales).toHaveLength(1);
+    }
+    await shoot(page, `playground-upscale${suffix}`);
+  });
+
+  it("describes an uploaded image and shows the text", async () => {
+    const page = await openPlayground(viewport);
+    await page.locator("#operation").selectOption("describe");
+    await page.locator("#image_file-input").setInputFiles({
+      name: "green.png",
+      mimeType: "image/png",
+      buffer: await pngOf(page, 300, 200),
+    });
+    await page.getByRole("button", { name: "Run" }).click();
+    const description = page.locator(".gallery .description").first();
+    await expect.poll(() => description.textContent(), { timeout: 20_000 }).toMatch(/\w{3,}/);
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toMatch(/^Describe \(legacy\): \d+ results? in/);
+    if (local) {
+      const describes = (await upstream!.requests()).filter((logged) => logged.path.endsWith("/describe"));
+      expect(describes).toHaveLength(1);
+    }
+    // The snippet tabs sit on one line at every width.
+    const tops = await page.$$eval(".snippets .segmented label", (labels) =>
+      labels.map((label) => Math.round(label.getBoundingClientRect().top)),
+    );
+    expect(new Set(tops).size).toBe(1);
+    await shoot(page, `playground-describe${suffix}`);
+  });
+});

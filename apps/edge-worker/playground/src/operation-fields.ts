@@ -75,8 +75,11 @@ function defaultLabel(field: Field): string {
   return field.default === undefined ? "Default" : `Default (${enumLabel(String(field.default))})`;
 }
 
-function selectOptions(field: Field): (readonly [string, string])[] {
-  const values = field.kind === "boolean" ? ["true", "false"] : (field.values ?? []);
+function selectOptions(field: Field, only?: readonly string[]): (readonly [string, string])[] {
+  const all = field.kind === "boolean" ? ["true", "false"] : (field.values ?? []);
+  // A model rule narrows the field's enum for this endpoint (legacy edit: V_2 and V_2_TURBO only),
+  // so a required select never starts on a model the endpoint refuses.
+  const values = only === undefined ? all : all.filter((value) => only.includes(value));
   const options = values.map(
     (value) => [value, value === "true" ? "Yes" : value === "false" ? "No" : enumLabel(value)] as const,
   );
@@ -111,7 +114,10 @@ function accept(field: Field): string | undefined {
 }
 
 /** The controls of an operation's form, in the table's field order, from core's metadata only. */
-export function controlsFor(operation: Pick<TableOperation, "fields" | "fieldNames">): ControlSpec[] {
+export function controlsFor(
+  operation: Pick<TableOperation, "fields" | "fieldNames"> & Partial<Pick<TableOperation, "rules">>,
+): ControlSpec[] {
+  const model = operation.rules?.model;
   return operation.fieldNames.map((name) => {
     const field = operation.fields[name] as Field;
     const control = controlKind(name, field);
@@ -123,7 +129,8 @@ export function controlsFor(operation: Pick<TableOperation, "fields" | "fieldNam
       hint: field.description,
       primary: field.required || PRIMARY.has(name),
     };
-    if (control === "select") spec.options = selectOptions(field);
+    if (control === "select")
+      spec.options = selectOptions(field, model?.field === name ? model.only : undefined);
     if (control === "number") {
       if (field.min !== undefined) spec.min = field.min;
       if (field.max !== undefined) spec.max = field.max;

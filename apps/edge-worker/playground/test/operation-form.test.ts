@@ -21,13 +21,17 @@ describe("controlsFor", () => {
     }
   });
 
-  it("offers exactly an enum's values, after a default entry unless the field is required", () => {
+  it("offers exactly an enum's values (as a model rule narrows them), after a default entry unless the field is required", () => {
     for (const operation of operations) {
       for (const spec of controlsFor(operation)) {
         const field = operation.fields[spec.name]!;
         if (field.kind !== "enum") continue;
         const values = spec.options?.map(([value]) => value);
-        expect(values).toEqual(field.required ? [...field.values!] : ["", ...field.values!]);
+        const only = operation.rules.model?.field === spec.name ? operation.rules.model.only : undefined;
+        const allowed = field.values!.filter(
+          (value) => only === undefined || (only as readonly string[]).includes(value),
+        );
+        expect(values).toEqual(field.required ? allowed : ["", ...allowed]);
       }
     }
   });
@@ -123,5 +127,10 @@ describe("labels", () => {
       ? []
       : result.issues.map((issue) => fieldMessage(String(issue.path[0]), issue.message, labels));
     expect(messages.join(" ")).not.toMatch(/\bstyle_codes\b|\bstyle_type\b/);
+  });
+
+  it("offers only the models an endpoint's model rule allows", () => {
+    const model = controlsFor(editOperation).find((spec) => spec.name === "model")!;
+    expect(model.options?.map(([value]) => value)).toEqual(editOperation.rules.model?.only);
   });
 });

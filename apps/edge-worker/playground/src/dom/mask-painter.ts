@@ -64,7 +64,12 @@ export function maskPainter(spec: ControlSpec): HTMLElement {
   let last: { x: number; y: number } | undefined;
 
   const save = () => {
-    void exportMask(paint).then((blob) => setFiles(spec.name, [blob], root));
+    // data-mask says whether the exported mask matches the strokes yet (encoding is asynchronous).
+    root.dataset.mask = "encoding";
+    void exportMask(paint).then((blob) => {
+      setFiles(spec.name, [blob], root);
+      root.dataset.mask = "saved";
+    });
   };
   const snapshot = () => {
     undo.push(context.getImageData(0, 0, paint.width, paint.height));

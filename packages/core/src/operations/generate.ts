@@ -2,19 +2,7 @@ import { DEFAULT_MODEL } from "../model-support.ts";
 import { defineOperation } from "../table/define.ts";
 import { jsonBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
-import {
-  aspectRatio,
-  colorPalette,
-  magicPromptOption,
-  magicPromptVersion,
-  model,
-  negativePrompt,
-  numImages,
-  prompt,
-  resolution,
-  seed,
-  styleType,
-} from "./legacy-fields.ts";
+import { imageRequestFields, model, prompt, resolution } from "./legacy-fields.ts";
 
 /** `POST /generate` (legacy, the reseller's one documented endpoint): JSON `{ image_request }`. */
 export const generateOperation = /* @__PURE__ */ defineOperation(() => ({
@@ -23,16 +11,7 @@ export const generateOperation = /* @__PURE__ */ defineOperation(() => ({
   summary: "Generate images from a prompt (legacy models V_1 to V_3).",
   fields: {
     prompt: prompt("describe the image to generate", "The prompt to generate the image from."),
-    aspect_ratio: aspectRatio(),
-    model: model(),
-    magic_prompt_option: magicPromptOption(),
-    magic_prompt_version: magicPromptVersion(),
-    seed: seed(),
-    style_type: styleType(true),
-    negative_prompt: negativePrompt(),
-    num_images: numImages(),
-    resolution: resolution(),
-    color_palette: colorPalette(true),
+    ...imageRequestFields(),
   },
   rules: { exclusive: [["aspect_ratio", "resolution"]], model: { field: "model", default: DEFAULT_MODEL } },
   envelope: "image_request",

@@ -134,3 +134,17 @@ export const imageWeight = () =>
 /** An optional image file (PNG, JPEG or WebP, at most 10 MB). */
 export const optionalImageFile = (description: string) =>
   file({ formats: IMAGE_FORMATS, maxBytes: MAX_IMAGE_BYTES }, { label: description, description });
+
+/** The `image_request` settings legacy generate and remix share, in the docs' order (after the prompt). */
+export const imageRequestFields = () => ({
+  aspect_ratio: aspectRatio(),
+  model: model(),
+  magic_prompt_option: magicPromptOption(),
+  magic_prompt_version: magicPromptVersion(),
+  seed: seed(),
+  style_type: styleType(true),
+  negative_prompt: negativePrompt(),
+  num_images: numImages(),
+  resolution: resolution(),
+  color_palette: colorPalette(true),
+});

@@ -3,21 +3,7 @@ import { DEFAULT_MODEL } from "../model-support.ts";
 import { defineOperation } from "../table/define.ts";
 import { formBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
-import {
-  aspectRatio,
-  colorPalette,
-  imageFile,
-  imageWeight,
-  magicPromptOption,
-  magicPromptVersion,
-  model,
-  negativePrompt,
-  numImages,
-  prompt,
-  resolution,
-  seed,
-  styleType,
-} from "./legacy-fields.ts";
+import { imageFile, imageRequestFields, imageWeight, model, prompt, resolution } from "./legacy-fields.ts";
 
 /** `POST /remix` (legacy): multipart with an `image_request` JSON part and the `image_file`. */
 export const remixOperation = /* @__PURE__ */ defineOperation(() => ({
@@ -26,16 +12,7 @@ export const remixOperation = /* @__PURE__ */ defineOperation(() => ({
   summary: "Remix an image with a prompt (legacy models).",
   fields: {
     prompt: prompt("describe the remixed image", "The prompt to remix the image with."),
-    aspect_ratio: aspectRatio(),
-    model: model(),
-    magic_prompt_option: magicPromptOption(),
-    magic_prompt_version: magicPromptVersion(),
-    seed: seed(),
-    style_type: styleType(true),
-    negative_prompt: negativePrompt(),
-    num_images: numImages(),
-    resolution: resolution(),
-    color_palette: colorPalette(true),
+    ...imageRequestFields(),
     image_weight: imageWeight(),
     image_file: imageFile("The image to remix (PNG, JPEG or WebP, at most 10 MB)."),
   },

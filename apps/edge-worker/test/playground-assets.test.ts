@@ -12,4 +12,22 @@ describe("the playground page among the static assets", () => {
     expect(html).toContain("<title>ideokit playground</title>");
     expect(html).toContain('<script type="module" src="./app.js"></script>');
   });
+
+  it("serves the chunks app.js imports, preloaded by the page, under the same policy and cached for good", async () => {
+    const html = await (await env.ASSETS.fetch("http://worker.test/")).text();
+    const chunks = [...html.matchAll(/<link rel="modulepreload" href="\.\/(chunks\/[^"]+\.js)"/g)].map(
+      (match) => match[1],
+    );
+    expect(chunks.length).toBeGreaterThan(0);
+    const app = await (await env.ASSETS.fetch("http://worker.test/app.js")).text();
+    for (const chunk of chunks) {
+      expect(app).toContain(`"./${chunk}"`);
+      const response = await env.ASSETS.fetch(`http://worker.test/${chunk}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/javascript/);
+      expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      await response.body?.cancel();
+    }
+  });
 });

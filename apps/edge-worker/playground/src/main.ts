@@ -1,17 +1,12 @@
-import {
-  APIUserAbortError,
-  fetchImage,
-  Ideogram,
-  OPERATIONS,
-  RequestValidationError,
-  type TableOperation,
-} from "@ideokit/browser";
+// Core directly, not through @ideokit/browser's re-exports: the client (run.ts) is a chunk of its
+// own, which it could not be if this script reached the browser package's modules.
+import { APIUserAbortError, OPERATIONS, RequestValidationError, type TableOperation } from "@ideokit/core";
 import { describeError, describeIssues } from "./describe-error.ts";
 import { hideBanner, showBanner } from "./dom/banner.ts";
 import { type Busy, startBusy } from "./dom/busy.ts";
 import { byId } from "./dom/element.ts";
 import { clearFieldErrors, showFieldErrors } from "./dom/field-errors.ts";
-import { galleryContents, restoreGallery, showAnswer, showPlaceholders } from "./dom/gallery.ts";
+import { galleryContents, restoreGallery, showPlaceholders } from "./dom/gallery.ts";
 import { chosenFiles, pastedImages, setFiles } from "./dom/image-input.ts";
 import { type OperationForm, renderOperationForm } from "./dom/operation-form.ts";
 import { setupPalette } from "./dom/palette.ts";
@@ -19,7 +14,6 @@ import { setupSnippetPanel } from "./dom/snippet-panel.ts";
 import { type RequestDraft, toRequestDraft } from "./form-values.ts";
 import { issuesOf } from "./issue-fields.ts";
 import { operationLabel } from "./operation-fields.ts";
-import { callWithCountdown, waitMessage } from "./retry-countdown.ts";
 
 const operations = OPERATIONS as readonly TableOperation[];
 const form = byId<HTMLFormElement>("generate-form");
@@ -48,6 +42,18 @@ const initial = new URLSearchParams(location.hash.slice(1)).get("op");
 if (initial !== null && operations.some((operation) => operation.id === initial)) picker.value = initial;
 
 let current: OperationForm = selectOperation(picker.value);
+
+// The client and the answer views (run.ts) wait for the first interaction with the form; a run awaits
+// them. A failed load is forgotten, so the next run tries again.
+let runner: Promise<typeof import("./run.ts")> | undefined;
+const loadRunner = () =>
+  (runner ??= import("./run.ts").catch((error: unknown) => {
+    runner = undefined;
+    throw error;
+  }));
+const warmUp = () => void loadRunner().catch(() => undefined);
+form.addEventListener("focusin", warmUp, { once: true });
+form.addEventListener("pointerdown", warmUp, { once: true });
 
 function selectOperation(id: string): OperationForm {
   const operation = operations.find((candidate) => candidate.id === id) ?? (operations[0] as TableOperation);
@@ -122,6 +128,7 @@ async function useImage(url: string, operationId: string): Promise<void> {
   if (field === undefined) return;
   status.textContent = "Fetching the image…";
   try {
+    const { fetchImage } = await loadRunner();
     const image = await fetchImage(url);
     picker.value = operationId;
     chosenFiles.set(field, [image]);
@@ -153,17 +160,11 @@ async function run(): Promise<void> {
   const count = typeof input.num_images === "number" ? input.num_images : 1;
   showPlaceholders(count);
   try {
-    const client = new Ideogram({ maxRetries: 0, ...(token.value === "" ? {} : { token: token.value }) });
-    const method = operation.id
-      .split(".")
-      .reduce<unknown>((scope, key) => (scope as Record<string, unknown>)[key], client) as (
-      input: unknown,
-      options: { signal: AbortSignal },
-    ) => Promise<unknown>;
-    const answer = await callWithCountdown(() => method(input, { signal: controller.signal }), {
+    const { callOperation, showAnswer } = await loadRunner();
+    const answer = await callOperation(operation.id, input, {
+      token: token.value,
       signal: controller.signal,
-      onWait: (wait) => {
-        const message = wait === undefined ? undefined : waitMessage(wait);
+      onWait: (message) => {
         busyState.waiting(message);
         status.textContent = message === undefined ? "Running…" : `${message}…`;
       },

@@ -20,11 +20,18 @@ export function optionsHtml(
 }
 
 /**
- * What the page's `{{name}}` placeholders become: the palette presets, from core. The operation
- * forms are generated in the page from core's field metadata (operation-fields.ts).
+ * What the page's `{{name}}` placeholders become: the palette presets, from core, and a
+ * `modulepreload` link for each chunk app.js imports up front (`preload`, paths relative to the
+ * page), so they download alongside it. The operation forms are generated in the page from core's
+ * field metadata (operation-fields.ts).
  */
-export function pageValues(): Record<string, string> {
-  return { "options:palette_preset": optionsHtml(COLOR_PALETTE_PRESETS, titleCase) };
+export function pageValues(preload: readonly string[] = []): Record<string, string> {
+  return {
+    "options:palette_preset": optionsHtml(COLOR_PALETTE_PRESETS, titleCase),
+    modulepreload: preload
+      .map((path) => `<link rel="modulepreload" href="./${escapeHtml(path)}" />`)
+      .join(""),
+  };
 }
 
 /** Replaces each `{{name}}` in the page template; a placeholder without a value is a build error. */

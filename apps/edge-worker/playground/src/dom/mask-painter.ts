@@ -1,4 +1,3 @@
-import type { ControlSpec } from "../operation-fields.ts";
 import { h } from "./element.ts";
 import { chosenFiles, setFiles } from "./image-input.ts";
 
@@ -33,20 +32,11 @@ function exportMask(paint: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** The painter for a mask field, over the image of the field it masks (or a note to choose one first). */
-export function maskPainter(spec: ControlSpec): HTMLElement {
-  const imageField = spec.maskOf as string;
-  const image = chosenFiles.get(imageField)?.[0];
-  const root = h("div", {
-    class: "mask",
-    id: spec.name,
-    tabindex: -1,
-    "aria-describedby": `${spec.name}-hint ${spec.name}-error`,
-  });
-  if (image === undefined) {
-    root.append(h("p", { class: "hint" }, "Choose the image first, then paint the part to change."));
-    return root;
-  }
+/**
+ * Fills `root` (the mask field's element, see operation-form.ts) with the painter for mask field
+ * `name` over `image`, the picture of the field it masks.
+ */
+export function mountMaskPainter(root: HTMLElement, name: string, image: Blob): void {
   const url = URL.createObjectURL(image);
   const picture = h("img", { src: url, alt: "The image to paint the mask on" });
   const paint = h("canvas", { class: "paint", "aria-label": "Mask: paint the part to change" });
@@ -56,10 +46,10 @@ export function maskPainter(spec: ControlSpec): HTMLElement {
     min: 1,
     max: 100,
     value: 12,
-    id: `${spec.name}-brush`,
+    id: `${name}-brush`,
     "aria-label": "Brush size",
   });
-  const eraser = h("input", { type: "checkbox", id: `${spec.name}-eraser` });
+  const eraser = h("input", { type: "checkbox", id: `${name}-eraser` });
   const undo: ImageData[] = [];
   let last: { x: number; y: number } | undefined;
 
@@ -67,7 +57,7 @@ export function maskPainter(spec: ControlSpec): HTMLElement {
     // data-mask says whether the exported mask matches the strokes yet (encoding is asynchronous).
     root.dataset.mask = "encoding";
     void exportMask(paint).then((blob) => {
-      setFiles(spec.name, [blob], root);
+      setFiles(name, [blob], root);
       root.dataset.mask = "saved";
     });
   };
@@ -139,7 +129,7 @@ export function maskPainter(spec: ControlSpec): HTMLElement {
     bitmap.close();
     URL.revokeObjectURL(url);
     // A mask painted for another image no longer fits: start from an empty one of this size.
-    const mask = chosenFiles.get(spec.name)?.[0];
+    const mask = chosenFiles.get(name)?.[0];
     if (mask === undefined) return;
     void createImageBitmap(mask).then((old) => {
       if (old.width === paint.width && old.height === paint.height) {
@@ -151,7 +141,7 @@ export function maskPainter(spec: ControlSpec): HTMLElement {
           pixels.data[index] = pixels.data[index + 1] = pixels.data[index + 2] = 0;
         }
         context.putImageData(pixels, 0, 0);
-      } else setFiles(spec.name, [], root);
+      } else setFiles(name, [], root);
       old.close();
     });
   });
@@ -169,5 +159,4 @@ export function maskPainter(spec: ControlSpec): HTMLElement {
       button("Invert", invert),
     ),
   );
-  return root;
 }

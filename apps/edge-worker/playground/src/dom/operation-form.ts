@@ -1,10 +1,9 @@
-import { SEED_MAX, type TableOperation } from "@ideokit/browser";
+import { SEED_MAX, type TableOperation } from "@ideokit/core";
 import type { ControlValue } from "../form-values.ts";
 import type { FieldLabels } from "../issue-fields.ts";
 import { type ControlSpec, controlsFor } from "../operation-fields.ts";
 import { byId, h } from "./element.ts";
 import { chosenFiles, imageInput } from "./image-input.ts";
-import { maskPainter } from "./mask-painter.ts";
 import { readPalette } from "./palette.ts";
 
 /** The form of one operation, generated from core's field metadata. */
@@ -61,8 +60,28 @@ function seedControl(spec: ControlSpec): HTMLElement {
   return h("div", { class: "with-button" }, input, pick);
 }
 
+/** A mask field: a note until its image is chosen, then the painter, a chunk of its own (mask-painter.ts). */
+function maskField(spec: ControlSpec): HTMLElement {
+  const image = chosenFiles.get(spec.maskOf as string)?.[0];
+  const root = h("div", {
+    class: "mask",
+    id: spec.name,
+    tabindex: -1,
+    "aria-describedby": `${spec.name}-hint ${spec.name}-error`,
+  });
+  if (image === undefined) {
+    root.append(h("p", { class: "hint" }, "Choose the image first, then paint the part to change."));
+    return root;
+  }
+  void import("./mask-painter.ts").then(
+    ({ mountMaskPainter }) => mountMaskPainter(root, spec.name, image),
+    () => root.append(h("p", { class: "hint" }, "The mask painter did not load: reload the page.")),
+  );
+  return root;
+}
+
 function control(spec: ControlSpec): HTMLElement {
-  if (spec.maskOf !== undefined) return maskPainter(spec);
+  if (spec.maskOf !== undefined) return maskField(spec);
   if (spec.control === "file" || spec.control === "files") return imageInput(spec);
   return spec.name === "seed" ? seedControl(spec) : typed(spec);
 }

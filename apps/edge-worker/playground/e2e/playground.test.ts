@@ -1,63 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { LoggedRequest } from "@ideokit/testing";
-import { chromiumLaunchOptions } from "@ideokit/testing/chromium";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { upstreamControl } from "./support/upstream-control.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { artifacts, local, origin, playgroundSession, shoot, upstream } from "./support/session.ts";
 
-// The page as the worker serves it: `wrangler dev` (playground/dist as static assets, the worker
-// behind it) in front of an emulator, started by support/local-stack-setup.ts. PLAYGROUND_URL
-// points the suite at a page served elsewhere instead; the tests that need the emulator's fault
-// queue or request log then skip or skip those checks.
-const origin = inject("playgroundURL");
-const controlURL = inject("upstreamControlURL");
-const upstream = controlURL === undefined ? undefined : upstreamControl(controlURL);
-const local = upstream !== undefined;
-const artifacts = join(import.meta.dirname, "..", "..", "test-artifacts");
-
-let browser: Browser;
-const pageErrors: string[] = [];
-const closers: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch(chromiumLaunchOptions());
-  mkdirSync(artifacts, { recursive: true });
-});
-
-// Each test starts with an empty request log, and no fault a failed test left queued.
-beforeEach(() => upstream?.clear());
-
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openPlayground(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-    ...options,
-  });
-  closers.push(() => context.close());
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.text().includes("Content Security Policy")) pageErrors.push(message.text());
-  });
-  await page.goto(`${origin}/`);
-  // The generated form folds the less used fields away; these tests set them.
-  await page.evaluate(() => {
-    (document.getElementById("more") as HTMLDetailsElement).open = true;
-  });
-  return page;
-}
+const { open: openPlayground } = playgroundSession();
 
 /** The bodies of the generate calls that reached the emulator since the test began. */
 async function generateBodies(): Promise<LoggedRequest["body"][]> {
@@ -379,10 +328,6 @@ function recordSentFiles(): void {
     }
     return original(request);
   };
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
 describe.each([

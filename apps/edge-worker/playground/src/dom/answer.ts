@@ -3,7 +3,8 @@ import { byId, h } from "./element.ts";
 import { frame } from "./gallery.ts";
 
 // Every answer of the table is shown from its shape: images (with layers when a design operation
-// gives them), describe's texts, layerize-text's blocks.
+// gives them), describe's texts, magic prompt's prompt, layerize-text's
+// blocks.
 
 /** What a result card can offer: reuse its seed, or feed its image into another operation. */
 export interface ResultActions {
@@ -17,6 +18,7 @@ interface ShownImage {
   url?: string | null;
   prompt?: string;
   resolution?: string;
+  upscaled_resolution?: string | null;
   seed?: number;
   text_containers?: { items?: { spans?: { text?: string }[] }[] }[] | null;
   image_layers?: { ref_id?: string; x: number; y: number; width: number; height: number }[] | null;
@@ -31,8 +33,13 @@ export function showAnswer(answer: unknown, actions: ResultActions): number {
     descriptions?: { text?: string }[];
     base_image_url?: string;
     text_blocks?: { text?: string }[];
+    magic_prompt?: string;
     seed?: number;
   };
+  if (typeof body.magic_prompt === "string") {
+    gallery.replaceChildren(h("blockquote", { class: "magic-prompt" }, body.magic_prompt));
+    return 1;
+  }
   if (Array.isArray(body.descriptions)) {
     const texts = body.descriptions.map((item) => h("li", { class: "description" }, item.text ?? ""));
     gallery.replaceChildren(h("ol", { class: "descriptions" }, ...texts));
@@ -115,7 +122,10 @@ function useImageControl(url: string, actions: ResultActions): HTMLElement {
 }
 
 function imageCard(image: ShownImage, index: number, count: number, actions: ResultActions): HTMLElement {
-  const size = image.resolution ? parseResolution(image.resolution) : undefined;
+  // `resolution` is the nearest standard size; `upscaled_resolution`, when given, the image's own
+  // (an upscale, or a 3.0 edit of an image of another size).
+  const stated = image.upscaled_resolution ?? image.resolution;
+  const size = stated ? parseResolution(stated) : undefined;
   const box = frame(size === undefined ? "1" : `${size.width} / ${size.height}`);
   const label = `Image ${index + 1} of ${count}`;
   if (image.url) {

@@ -195,6 +195,23 @@ export const v3ReferenceFields = () => ({
   character_reference_images_mask: characterReferenceMasks(),
 });
 
+/**
+ * The settings 3.0's reframe and replace-background bodies share after their image (and prompt), in
+ * the spec's order: count, seed, speed and the style (a preset, a palette, codes or reference images).
+ */
+export const v3RestyleFields = () => ({
+  num_images: numImages(),
+  seed: seed(),
+  rendering_speed: renderingSpeed(),
+  style_preset: stylePreset(),
+  color_palette: colorPalette(),
+  style_codes: styleCodes(),
+  style_reference_images: styleReferenceImages(),
+});
+
+/** Style codes replace a style reference, in the bodies of {@link v3RestyleFields} (which have no style type). */
+export const V3_STYLE_REFERENCE_EXCLUSION = [["style_reference_images", "style_codes"]] as const;
+
 /** Style codes replace both a style reference and a style type, in every 3.0 body that has them. */
 export const V3_STYLE_CODE_EXCLUSIONS = [
   ["style_reference_images", "style_codes"],

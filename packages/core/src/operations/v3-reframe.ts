@@ -2,8 +2,8 @@ import { checkFileRules } from "../files/rules.ts";
 import { defineOperation } from "../table/define.ts";
 import { formBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
-import { colorPalette, imageFile, numImages, seed } from "./legacy-fields.ts";
-import { renderingSpeed, resolutionV3, styleCodes, stylePreset, styleReferenceImages } from "./v3-fields.ts";
+import { imageFile } from "./legacy-fields.ts";
+import { resolutionV3, V3_STYLE_REFERENCE_EXCLUSION, v3RestyleFields } from "./v3-fields.ts";
 
 /** `POST /v1/ideogram-v3/reframe`: a square image extended to a resolution, as multipart. */
 export const v3ReframeOperation = /* @__PURE__ */ defineOperation(() => ({
@@ -13,15 +13,9 @@ export const v3ReframeOperation = /* @__PURE__ */ defineOperation(() => ({
   fields: {
     image: imageFile("The square image to reframe (PNG, JPEG or WebP, at most 10 MB)."),
     resolution: resolutionV3(true),
-    num_images: numImages(),
-    seed: seed(),
-    rendering_speed: renderingSpeed(),
-    style_preset: stylePreset(),
-    color_palette: colorPalette(),
-    style_codes: styleCodes(),
-    style_reference_images: styleReferenceImages(),
+    ...v3RestyleFields(),
   },
-  rules: { exclusive: [["style_reference_images", "style_codes"]] },
+  rules: { exclusive: V3_STYLE_REFERENCE_EXCLUSION },
   encode: formBody,
   response: IMAGES,
   checkFiles: checkFileRules,

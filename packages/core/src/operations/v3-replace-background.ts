@@ -2,8 +2,8 @@ import { checkFileRules } from "../files/rules.ts";
 import { defineOperation } from "../table/define.ts";
 import { formBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
-import { colorPalette, imageFile, numImages, prompt, seed } from "./legacy-fields.ts";
-import { magicPrompt, renderingSpeed, styleCodes, stylePreset, styleReferenceImages } from "./v3-fields.ts";
+import { imageFile, prompt } from "./legacy-fields.ts";
+import { magicPrompt, V3_STYLE_REFERENCE_EXCLUSION, v3RestyleFields } from "./v3-fields.ts";
 
 /** `POST /v1/ideogram-v3/replace-background`: the subject kept, the background drawn from a prompt. */
 export const v3ReplaceBackgroundOperation = /* @__PURE__ */ defineOperation(() => ({
@@ -14,15 +14,9 @@ export const v3ReplaceBackgroundOperation = /* @__PURE__ */ defineOperation(() =
     image: imageFile("The image whose background to replace (PNG, JPEG or WebP, at most 10 MB)."),
     prompt: prompt("describe the new background", "The background to draw."),
     magic_prompt: magicPrompt(),
-    num_images: numImages(),
-    seed: seed(),
-    rendering_speed: renderingSpeed(),
-    style_preset: stylePreset(),
-    color_palette: colorPalette(),
-    style_codes: styleCodes(),
-    style_reference_images: styleReferenceImages(),
+    ...v3RestyleFields(),
   },
-  rules: { exclusive: [["style_reference_images", "style_codes"]] },
+  rules: { exclusive: V3_STYLE_REFERENCE_EXCLUSION },
   encode: formBody,
   response: IMAGES,
   checkFiles: checkFileRules,

@@ -2,7 +2,7 @@ import { DEFAULT_MODEL } from "../model-support.ts";
 import { defineOperation } from "../table/define.ts";
 import { jsonBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
-import { imageRequestFields, model, prompt, resolution } from "./legacy-fields.ts";
+import { imageRequestFields, prompt } from "./legacy-fields.ts";
 
 /** `POST /generate` (legacy, the reseller's one documented endpoint): JSON `{ image_request }`. */
 export const generateOperation = /* @__PURE__ */ defineOperation(() => ({

@@ -3,7 +3,7 @@ import { DEFAULT_MODEL } from "../model-support.ts";
 import { defineOperation } from "../table/define.ts";
 import { formBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
-import { imageFile, imageRequestFields, imageWeight, model, prompt, resolution } from "./legacy-fields.ts";
+import { imageFile, imageRequestFields, imageWeight, prompt } from "./legacy-fields.ts";
 
 /** `POST /remix` (legacy): multipart with an `image_request` JSON part and the `image_file`. */
 export const remixOperation = /* @__PURE__ */ defineOperation(() => ({

@@ -121,49 +121,35 @@ export function imagesRoute({ runtime, limiter, downloads }: ImagesDeps): Hono<A
 
 /** Fetches the image from the upstream for this request and any that join it meanwhile. */
 async function download(
-  { c, token, id, validators, stores, note }: ImageContext,
+  request: ImageContext,
   runtime: Runtime,
   downloads: SharedDownloads,
 ): Promise<Response> {
+  const { c, id, validators, stores, note } = request;
   const shared = downloads.start(id);
-  const { images, upstream } = c.get("config");
   let response: Response;
   try {
-    response = await fetchUpstreamImage(token.url, {
-      policy: images,
-      timeoutMs: upstream.timeoutMs,
-      fetch: runtime.fetch,
-    });
+    response = await askUpstream(request, runtime, "GET");
   } catch (error) {
     shared.settle(undefined);
     return downloadFailure(c, error, note);
   }
-  const contentType = servableImageType(response.headers.get("content-type"));
-  const contentLength = response.headers.get("content-length");
-  if (
-    !response.ok ||
-    response.body === null ||
-    contentType === undefined ||
-    declaresOversizedImage(contentLength)
-  ) {
+  const served = servableAnswer(response);
+  if (served === undefined || response.body === null) {
     shared.settle(undefined);
     await response.body?.cancel();
     return imageUnavailable(c, note, `status ${response.status}`);
   }
-  const described = { ...validators, contentType, contentLength };
   const copies = {
     writers: stores.writers(["edge", "bucket"]),
-    share: (bytes: Blob | undefined) =>
-      shared.settle(bytes && { described: { contentType, contentLength }, bytes }),
+    share: (bytes: Blob | undefined) => shared.settle(bytes && { described: served, bytes }),
   };
-  return streamImage(c, response.body, described, "MISS", copies, note);
+  return streamImage(c, response.body, { ...validators, ...served }, "MISS", copies, note);
 }
 
 /** HEAD: the image's headers from the edge copy, the bucket's metadata or an upstream HEAD; never its bytes. */
-async function describeImage(
-  { c, token, validators, stores, note }: ImageContext,
-  runtime: Runtime,
-): Promise<Response> {
+async function describeImage(request: ImageContext, runtime: Runtime): Promise<Response> {
+  const { c, validators, stores, note } = request;
   const edgeCopy = await stores.readEdge();
   if (edgeCopy) {
     await edgeCopy.body.cancel();
@@ -173,27 +159,42 @@ async function describeImage(
   if (bucketCopy) {
     return c.newResponse(null, { headers: imageHeaders({ ...validators, ...bucketCopy }, "HIT") });
   }
-  const { images, upstream } = c.get("config");
   let response: Response;
   try {
-    response = await fetchUpstreamImage(token.url, {
-      policy: images,
-      timeoutMs: upstream.timeoutMs,
-      fetch: runtime.fetch,
-      method: "HEAD",
-    });
+    response = await askUpstream(request, runtime, "HEAD");
   } catch (error) {
     return downloadFailure(c, error, note);
   }
   await response.body?.cancel();
+  const served = servableAnswer(response);
+  if (served === undefined) return imageUnavailable(c, note, `status ${response.status}`);
+  return c.newResponse(null, { headers: imageHeaders({ ...validators, ...served }, "MISS") });
+}
+
+/** The token's image from the upstream (GET its bytes, HEAD its headers), under the configured host policy and timeout. */
+function askUpstream(
+  { c, token }: ImageContext,
+  runtime: Runtime,
+  method: "GET" | "HEAD",
+): Promise<Response> {
+  const { images, upstream } = c.get("config");
+  return fetchUpstreamImage(token.url, {
+    policy: images,
+    timeoutMs: upstream.timeoutMs,
+    fetch: runtime.fetch,
+    method,
+  });
+}
+
+/**
+ * The type and length of an upstream answer the proxy may pass on; undefined for a non-2xx, a type
+ * it does not serve or a declared length over its limit.
+ */
+function servableAnswer(response: Response): Pick<ImageAnswer, "contentType" | "contentLength"> | undefined {
   const contentType = servableImageType(response.headers.get("content-type"));
   const contentLength = response.headers.get("content-length");
-  if (!response.ok || contentType === undefined || declaresOversizedImage(contentLength)) {
-    return imageUnavailable(c, note, `status ${response.status}`);
-  }
-  return c.newResponse(null, {
-    headers: imageHeaders({ ...validators, contentType, contentLength }, "MISS"),
-  });
+  if (!response.ok || contentType === undefined || declaresOversizedImage(contentLength)) return undefined;
+  return { contentType, contentLength };
 }
 
 /** 502 image_unavailable: the upstream did not serve something the proxy may pass on. */

@@ -8,6 +8,7 @@ import {
   OPERATIONS,
   type TableOperation,
 } from "@ideokit/core";
+import { exposesSecret } from "@ideokit/testing";
 import type { SpecError } from "@ideokit/testing/spec";
 import { describe, expect, it } from "vitest";
 import { formLimitOf, MAX_BODY_BYTES } from "../src/middleware/body-guard.ts";
@@ -19,7 +20,7 @@ import {
   UPSTREAM_KEY,
   WORKER,
 } from "./support/harness.ts";
-import { exposes, hostile, IMAGE_SIGNING_SECRET } from "./support/hostile.ts";
+import { hostile, IMAGE_SIGNING_SECRET } from "./support/hostile.ts";
 
 // Every operation of core's table through the same cases, from its own data: a new table entry is
 // served, and tested, by being added.
@@ -204,7 +205,7 @@ describe.each(operations)("POST /ideogram{path} of %s", (_, operation) => {
     expect(response.status).toBe(400);
     expect((await errorOf(response.clone())).type).toBe("upstream_error");
     const seen = `${await response.text()}\n${JSON.stringify([...response.headers])}\n${JSON.stringify(harness.logs)}`;
-    expect(exposes(seen, UPSTREAM_KEY)).toBe(false);
+    expect(exposesSecret(seen, UPSTREAM_KEY)).toBe(false);
   });
 
   it.runIf(operation.response !== "descriptions" && operation.response !== "magic-prompt")(

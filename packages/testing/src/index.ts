@@ -2,6 +2,7 @@ export type { AuthMode } from "./auth.ts";
 export { ConnectionResetError } from "./connection-reset.ts";
 export type { DeepReadonly } from "./deep-readonly.ts";
 export { createEmulator, type Emulator } from "./emulator.ts";
+export { exposesSecret } from "./exposes-secret.ts";
 export {
   DEFAULT_RANDOM_FAULT_KINDS,
   type FaultController,

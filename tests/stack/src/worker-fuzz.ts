@@ -1,5 +1,6 @@
 // Fuzzing of the edge worker (in workerd) with fast-check: shared by the `npm test` run (a few
 // thousand cases, fixed seed) and `pnpm fuzz` (many more, random seed).
+import { exposesSecret } from "@ideokit/testing";
 import fc from "fast-check";
 import { type EchoShape, echoPrompt } from "./hostile-upstream.ts";
 import { UPSTREAM_KEY } from "./stack.ts";
@@ -277,37 +278,10 @@ export async function send(workerURL: string, request: FuzzRequest): Promise<Fuz
   return { status: response.status, headers: [...response.headers], text: await response.text() };
 }
 
-/**
- * Whether `text` gives `secret` away in a form a reader can undo: as it is or in another letter
- * case, percent-decoded (up to twice), or base64/base64url-decoded from any run of base64
- * characters at any alignment. Written apart from core's redaction, so it checks that rather than
- * repeats it.
- */
-export function exposes(text: string, secret: string): boolean {
-  const lower = secret.toLowerCase();
-  const decodings = [text];
-  for (let level = 0; level < 2; level++) {
-    try {
-      decodings.push(decodeURIComponent(decodings.at(-1)!.replaceAll(/%(?![0-9a-f]{2})/gi, "%25")));
-    } catch {
-      break;
-    }
-  }
-  if (decodings.some((decoded) => decoded.toLowerCase().includes(lower))) return true;
-  for (const run of text.match(/[\w+/-]{12,}/g) ?? []) {
-    for (let skip = 0; skip < 4; skip++) {
-      // Node decodes unpadded base64 whatever its length, so the last partial group counts too.
-      const digits = run.slice(skip).replaceAll("-", "+").replaceAll("_", "/");
-      if (Buffer.from(digits, "base64").toString("latin1").includes(secret)) return true;
-    }
-  }
-  return false;
-}
-
-/** Which secret an answer gives away, in any form {@link exposes} undoes (status line, header names and values, body). */
+/** Which secret an answer gives away, in any form `exposesSecret` undoes (status line, header names and values, body). */
 export function leakIn(answer: FuzzAnswer): string | undefined {
   const everything = [answer.text, ...answer.headers.flat()].join("\n");
-  const leaked = SECRETS.find((secret) => exposes(everything, secret));
+  const leaked = SECRETS.find((secret) => exposesSecret(everything, secret));
   return leaked === undefined ? undefined : `echoed a secret (${leaked.slice(0, 8)}…)`;
 }
 

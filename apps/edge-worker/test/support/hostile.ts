@@ -42,30 +42,3 @@ export function tokenPayload(url: string): { u: string; e: number } {
   const token = new URL(url).pathname.split("/").at(-1)!;
   return JSON.parse(atob(token.split(".")[0]!.replaceAll("-", "+").replaceAll("_", "/")));
 }
-
-/**
- * Every form of `secret` an attacker could read back from `text`: as it is, in any case, after
- * percent-decoding (up to twice) and after base64-decoding any run of base64 characters at any
- * alignment. Written apart from core's redaction, so it checks that rather than repeats it.
- */
-export function exposes(text: string, secret: string): boolean {
-  const lower = secret.toLowerCase();
-  const decodings = [text];
-  for (let level = 0; level < 2; level++) {
-    try {
-      decodings.push(decodeURIComponent(decodings.at(-1)!.replaceAll(/%(?![0-9a-f]{2})/gi, "%25")));
-    } catch {
-      break;
-    }
-  }
-  if (decodings.some((decoded) => decoded.toLowerCase().includes(lower))) return true;
-  for (const run of text.match(/[\w+/-]{12,}/g) ?? []) {
-    for (let skip = 0; skip < 4; skip++) {
-      const part = run.slice(skip).replaceAll("-", "+").replaceAll("_", "/");
-      // atob takes unpadded base64 unless one digit is left over, which carries no whole byte.
-      const whole = part.length % 4 === 1 ? part.slice(0, -1) : part;
-      if (atob(whole).includes(secret)) return true;
-    }
-  }
-  return false;
-}

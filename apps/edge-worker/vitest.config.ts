@@ -7,9 +7,6 @@ export default defineConfig({
     // The worker's entry tests log through console.log like production; keep those access lines out
     // of the report (a root option: vitest ignores it in a project's config).
     onConsoleLog: (line) => !line.startsWith('{"request_id"'),
-    // @ideokit/core, testing and browser are loaded from their dist: build them first when not run
-    // through turbo.
-    globalSetup: ["../../scripts/vitest-build-first.mjs"],
     projects: [
       "./vitest.worker.config.ts",
       "./playground/vitest.config.ts",

@@ -5,8 +5,6 @@ import { defineConfig } from "vitest/config";
 // One run and one report: the provider in Node against a real socket, in workerd and in Chromium.
 export default defineConfig({
   test: {
-    // The emulator loads @ideokit/core from its dist: build it first when not run through turbo.
-    globalSetup: ["../../scripts/vitest-build-first.mjs"],
     projects: [
       {
         test: {

@@ -11,8 +11,8 @@ const withArgs = (options: ChromiumLaunchOptions, args: string[]): ChromiumLaunc
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The build first (core and testing are loaded from their dist), then the emulator.
-    globalSetup: ["../../scripts/vitest-build-first.mjs", "test/node/global-setup.ts"],
+    // The emulators the tests talk to (the package script has built core and testing first).
+    globalSetup: ["test/node/global-setup.ts"],
     testTimeout: 15_000,
     fileParallelism: false,
     browser: {

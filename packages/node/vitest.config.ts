@@ -2,9 +2,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // The CLI tests run the built bin, and every test loads @ideokit/core and @ideokit/testing
-    // from their dist: build them first when not run through turbo.
-    globalSetup: ["../../scripts/vitest-build-first.mjs"],
     // A CLI test spawns up to three Node processes, about 2.5 s on a busy 2-core machine: the limit
     // keeps a margin of more than 5x (it only has to catch a hang).
     testTimeout: 20_000,

@@ -7,8 +7,6 @@ export default defineConfig({
   test: {
     // The matrix mostly waits (timeouts, backoff), so its files overlap well even on 2 cores.
     maxWorkers: 3,
-    // Every package's dist and the worker bundle: built first when not run through turbo.
-    globalSetup: ["../../scripts/vitest-build-first.mjs"],
     projects: [
       {
         test: {

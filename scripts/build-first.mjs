@@ -15,7 +15,15 @@ if (!process.env.TURBO_HASH) {
   const { name } = JSON.parse(readFileSync(join(process.cwd(), "package.json"), "utf8"));
   const turbo = spawnSync(
     "pnpm",
-    ["exec", "turbo", "run", "build", `--filter=${name}...`, "--output-logs=errors-only", "--log-prefix=none"],
+    [
+      "exec",
+      "turbo",
+      "run",
+      "build",
+      `--filter=${name}...`,
+      "--output-logs=errors-only",
+      "--log-prefix=none",
+    ],
     {
       cwd: join(import.meta.dirname, ".."),
       stdio: ["ignore", "inherit", "inherit"],

@@ -1,12 +1,11 @@
 import {
   type AuthScheme,
   checkClientOptions,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
   defaultAuthFor,
   IdeogramError,
   type PipelineConfig,
   resolveBaseURL,
+  resolveCallSettings,
 } from "@ideokit/core";
 import { absoluteURL } from "./absolute-url.ts";
 import type { ClientOptions } from "./client-options.ts";
@@ -38,9 +37,7 @@ export function resolveClientOptions(options: ClientOptions): PipelineConfig {
     auth: options.auth ?? defaultAuth(options, baseURL),
     apiKey: token ?? apiKey,
     headers: options.headers,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    validate: options.validate ?? true,
+    ...resolveCallSettings(options),
   };
 }
 

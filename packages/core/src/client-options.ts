@@ -2,7 +2,9 @@ import type { AuthScheme } from "./build.ts";
 import { DEFAULT_BASE_URL } from "./build.ts";
 import { describeValue } from "./describe-value.ts";
 import { IdeogramError } from "./errors.ts";
+import { DEFAULT_MAX_RETRIES } from "./retry.ts";
 import { closestMatch } from "./suggest.ts";
+import { DEFAULT_TIMEOUT_MS } from "./timeout.ts";
 import type { ValidateMode } from "./validate.ts";
 
 /** The ways an API key can travel, in the order the messages list them. */
@@ -108,6 +110,28 @@ export function checkClientOptions(options: ClientOptionsBase): void {
       `Invalid validate ${describeValue(validate)}: expected true, false or "passthrough".`,
     );
   }
+}
+
+/** The call settings of a client, every default filled: what {@link resolveCallSettings} returns. */
+export interface CallSettings {
+  /** Per-attempt timeout in milliseconds; `Infinity` for none. */
+  timeout: number;
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** Request checking before sending. */
+  validate: ValidateMode;
+}
+
+/**
+ * The options' `timeout`, `maxRetries` and `validate`, each defaulted as every client defaults it
+ * (`DEFAULT_TIMEOUT_MS`, `DEFAULT_MAX_RETRIES`, `true`); run {@link checkClientOptions} first.
+ */
+export function resolveCallSettings(options: ClientOptionsBase): CallSettings {
+  return {
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    validate: options.validate ?? true,
+  };
 }
 
 // Messages quote the URL a user wrote, minus a `user:password@` part, which holds credentials.

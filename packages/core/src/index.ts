@@ -12,12 +12,14 @@ export {
 } from "./build.ts";
 export {
   AUTH_SCHEMES,
+  type CallSettings,
   ClientOptionError,
   type ClientOptionsBase,
   checkClientOptions,
   checkRequestOptions,
   type RequestOptions,
   resolveBaseURL,
+  resolveCallSettings,
 } from "./client-options.ts";
 export { IMAGE_CONTENT_TYPES, isImageContentType, type MimeType, parseMimeType } from "./content-type.ts";
 export {

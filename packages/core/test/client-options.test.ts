@@ -7,6 +7,7 @@ import {
   errorFromResponse,
   htmlErrorSummary,
   resolveBaseURL,
+  resolveCallSettings,
 } from "../src/index.ts";
 
 function messageOf(run: () => unknown): string {
@@ -47,6 +48,17 @@ describe("checkClientOptions", () => {
 
   it("checks per-call options the same way", () => {
     expect(messageOf(() => checkRequestOptions({ maxRetries: -1 }))).toMatch(/^Invalid maxRetries -1/);
+  });
+});
+
+describe("resolveCallSettings", () => {
+  it("fills every client's defaults", () => {
+    expect(resolveCallSettings({})).toEqual({ timeout: 120_000, maxRetries: 2, validate: true });
+  });
+
+  it("keeps what the options set, zero and false included", () => {
+    const options = { timeout: 0, maxRetries: 0, validate: false, apiKey: "k" } as const;
+    expect(resolveCallSettings(options)).toEqual({ timeout: 0, maxRetries: 0, validate: false });
   });
 });
 

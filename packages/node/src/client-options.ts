@@ -3,12 +3,11 @@ import {
   type ClientOptionsBase,
   checkClientOptions,
   DEFAULT_BASE_URL,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
   defaultAuthFor,
   IdeogramError,
   type PipelineConfig,
   resolveBaseURL,
+  resolveCallSettings,
 } from "@ideokit/core";
 import { Agent, type Dispatcher } from "undici";
 import { attemptLogger, createDebugLog, type DebugLog } from "./debug-log.ts";
@@ -65,9 +64,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       auth,
       apiKey,
       headers: headers === undefined || Object.keys(headers).length === 0 ? undefined : headers,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      validate: options.validate ?? true,
+      ...resolveCallSettings(options),
       onAttempt: attemptLogger(log),
       nativeTimeout: true,
     },

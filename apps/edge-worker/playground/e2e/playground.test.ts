@@ -68,6 +68,56 @@ describe("the playground page", () => {
     expect(missing.headers.get("x-request-id")).not.toBeNull();
   });
 
+  it("fills the Results panel with the empty state, beside a form as tall as the column", async () => {
+    const page = await openPlayground();
+    const layout = await page.evaluate(() => {
+      const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      const panel = document.getElementById("results")!;
+      const style = getComputedStyle(panel);
+      const empty = document.querySelector("#gallery .empty")!;
+      return {
+        formBottom: rect("#generate-form").bottom,
+        columnBottom: rect(".snippets").bottom,
+        panelContentBottom:
+          panel.getBoundingClientRect().bottom -
+          Number.parseFloat(style.borderBottomWidth) -
+          Number.parseFloat(style.paddingBottom),
+        emptyBottom: rect("#gallery .empty").bottom,
+        emptyHeight: rect("#gallery .empty").height,
+        lineHeight: Number.parseFloat(getComputedStyle(empty).lineHeight),
+        textAlign: getComputedStyle(empty).textAlign,
+      };
+    });
+    expect(Math.abs(layout.columnBottom - layout.formBottom)).toBeLessThan(2);
+    expect(Math.abs(layout.emptyBottom - layout.panelContentBottom)).toBeLessThan(3);
+    expect(layout.emptyHeight).toBeGreaterThan(3 * layout.lineHeight);
+    expect(layout.textAlign).toBe("center");
+    await shoot(page, "playground-empty");
+
+    // On a phone the panels stack: the empty state keeps a height of its own.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await page.evaluate(() => {
+      const empty = document.querySelector("#gallery .empty")!;
+      return {
+        height: empty.getBoundingClientRect().height,
+        lineHeight: Number.parseFloat(getComputedStyle(empty).lineHeight),
+      };
+    });
+    expect(phone.height).toBeGreaterThan(3 * phone.lineHeight);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await shoot(page, "playground-empty-390");
+
+    // Once there are results, the cards sit at the top and the gallery is as tall as they are.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByLabel("Prompt", { exact: true }).fill("a paper boat on a pond");
+    await page.getByRole("button", { name: "Run" }).click();
+    await loadedImages(page, 1);
+    const gallery = (await page.locator("#gallery").boundingBox())!;
+    const card = (await page.locator("#gallery .card").boundingBox())!;
+    expect(Math.abs(card.y - gallery.y)).toBeLessThan(1);
+    expect(Math.abs(card.height - gallery.height)).toBeLessThan(1);
+  });
+
   it("generates from the whole form and shows every image at the resolution it states", async () => {
     const page = await openPlayground();
 

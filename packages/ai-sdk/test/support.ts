@@ -1,20 +1,13 @@
-import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "@ideokit/testing/node";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import type { StartEmulatorOptions } from "@ideokit/testing/node";
+import { useEmulator as useSharedEmulator } from "@ideokit/testing/vitest";
 import { createIdeogram, type IdeogramProviderSettings } from "../src/index.ts";
 
 /** The key every test emulator accepts. */
 export const API_KEY = "sk-ai-sdk-test-5f1e9c";
 
-/** One emulator per file: log and faults cleared after each test, stopped at the end. */
-export function useEmulator(options: StartEmulatorOptions = {}): () => RunningEmulator {
-  let emulator: RunningEmulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator({ apiKey: API_KEY, ...options });
-  });
-  afterEach(() => emulator?.clear());
-  afterAll(() => emulator?.close());
-  return () => emulator!;
-}
+/** One emulator per file (`@ideokit/testing/vitest`'s useEmulator) accepting {@link API_KEY}. */
+export const useEmulator = (options: StartEmulatorOptions = {}) =>
+  useSharedEmulator({ apiKey: API_KEY, ...options });
 
 /** A provider pointed at `emulator`, with explicit settings so this machine's IDEOGRAM_* variables never matter. */
 export function providerFor(emulator: { url: string }, settings: IdeogramProviderSettings = {}) {

@@ -1,23 +1,17 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "@ideokit/testing/node";
-import { afterAll, afterEach, beforeAll, onTestFinished, vi } from "vitest";
+import type { StartEmulatorOptions } from "@ideokit/testing/node";
+import { useEmulator as useSharedEmulator } from "@ideokit/testing/vitest";
+import { onTestFinished, vi } from "vitest";
 import { type ClientOptions, Ideogram } from "../src/index.ts";
 
 /** The key every test emulator accepts. */
 export const API_KEY = "sk-test-0123456789abcdef";
 
-/** Starts one emulator for the file, clears its log and faults after each test, stops it at the end. */
-export function useEmulator(options: StartEmulatorOptions = {}): () => RunningEmulator {
-  let emulator: RunningEmulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator({ apiKey: API_KEY, ...options });
-  });
-  afterEach(() => emulator?.clear());
-  afterAll(() => emulator?.close());
-  return () => emulator!;
-}
+/** One emulator per file (`@ideokit/testing/vitest`'s useEmulator) accepting {@link API_KEY}. */
+export const useEmulator = (options: StartEmulatorOptions = {}) =>
+  useSharedEmulator({ apiKey: API_KEY, ...options });
 
 /** A client for a server on `url` (an emulator) that ignores this machine's IDEOGRAM_* variables; closed when the test ends. */
 export function clientFor(server: { url: string }, options: ClientOptions = {}): Ideogram {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createEmulator } from "../src/index.ts";
 import { generateOk } from "./support/requests.ts";
 
-const NODE_ONLY_FILES = new Set(["node.ts", "chromium.ts", "spec.ts", "cli.ts", "bin.ts"]);
+const NODE_ONLY_FILES = new Set(["node.ts", "chromium.ts", "spec.ts", "vitest.ts", "cli.ts", "bin.ts"]);
 
 function sourceFiles(directory: URL): { name: string; text: string }[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>

@@ -1,6 +1,12 @@
 // Core directly, not through @ideokit/browser's re-exports: the client (run.ts) is a chunk of its
 // own, which it could not be if this script reached the browser package's modules.
-import { APIUserAbortError, OPERATIONS, RequestValidationError, type TableOperation } from "@ideokit/core";
+import {
+  APIUserAbortError,
+  mimeOf,
+  OPERATIONS,
+  RequestValidationError,
+  type TableOperation,
+} from "@ideokit/core";
 import { describeError, describeIssues } from "./describe-error.ts";
 import { hideBanner, showBanner } from "./dom/banner.ts";
 import { type Busy, startBusy } from "./dom/busy.ts";
@@ -25,11 +31,16 @@ let busy = false;
 // After a rejected submit, errors follow the input live until the request is valid again.
 let revalidate = false;
 
-// An image goes into the first file field that is not a mask.
+// Whether field `name` takes images (a design operation's font fields take fonts only).
+const takesImages = (operation: TableOperation, name: string) =>
+  operation.fields[name]?.file?.formats.some((format) => mimeOf(format).startsWith("image/")) === true;
+// An image goes into the first file field that takes images and is not a mask.
 const imageFieldOf = (operation: TableOperation) =>
   operation.fieldNames.find(
     (name) =>
-      operation.fields[name]?.kind === "file" && operation.fields[name]?.file?.sameSizeAs === undefined,
+      operation.fields[name]?.kind === "file" &&
+      operation.fields[name]?.file?.sameSizeAs === undefined &&
+      takesImages(operation, name),
   );
 const imageTargets = operations
   .filter((operation) => imageFieldOf(operation) !== undefined)
@@ -223,7 +234,11 @@ form.addEventListener("files-changed", (event) => {
 document.addEventListener("paste", (event) => {
   const images = pastedImages(event);
   if (images.length === 0) return;
-  const zone = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-files]");
+  const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-files]");
+  const zone =
+    focused?.dataset.files !== undefined && takesImages(current.operation, focused.dataset.files)
+      ? focused
+      : undefined;
   const name = zone?.dataset.files ?? imageFieldOf(current.operation);
   if (name === undefined) return;
   event.preventDefault();

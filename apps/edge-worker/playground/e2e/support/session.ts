@@ -69,3 +69,16 @@ export function playgroundSession(): {
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/** Waits until the gallery shows at least one image result and every one of them is decoded and shown. */
+export async function resultsShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const images = [...document.querySelectorAll<HTMLImageElement>("#gallery img")];
+    return (
+      images.length > 0 &&
+      images.every(
+        (image) => image.complete && image.naturalWidth > 0 && image.closest(".frame.loaded") !== null,
+      )
+    );
+  });
+}

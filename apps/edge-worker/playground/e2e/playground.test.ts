@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import type { LoggedRequest } from "@ideokit/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { artifacts, local, origin, playgroundSession, shoot, upstream } from "./support/session.ts";
+import { local, origin, playgroundSession, shoot, upstream } from "./support/session.ts";
 
 const { open: openPlayground } = playgroundSession();
 
@@ -164,7 +163,7 @@ describe("the playground page", () => {
         },
       ]);
     }
-    await page.screenshot({ path: join(artifacts, "playground.png"), fullPage: true });
+    await shoot(page, "playground");
   });
 
   it("shows core's errors next to their fields before sending anything, and clears them as they are fixed", async () => {
@@ -326,7 +325,7 @@ describe("the playground page", () => {
     const images = await loadedImages(page, 2);
     for (const image of images) expect(image.naturalWidth).toBe(shownSize(image).width);
     expect(await hasHorizontalScroll(page)).toBe(false);
-    await page.screenshot({ path: join(artifacts, "playground-phone.png"), fullPage: true });
+    await shoot(page, "playground-phone");
   });
 });
 

@@ -65,8 +65,13 @@ export function playgroundSession(): {
   };
 }
 
-/** A full-page screenshot in test-artifacts/`name`.png. */
+/** A full-page screenshot in test-artifacts/`name`.png, once every image on the page is decoded. */
 export async function shoot(page: Page, name: string): Promise<void> {
+  // The results decode asynchronously (decoding="async"): a capture taken before Chromium has
+  // decoded one for painting shows its frame empty, though the image has loaded.
+  await page.evaluate(() =>
+    Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))),
+  );
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 

@@ -1,4 +1,4 @@
-import { examplePng } from "@ideokit/core";
+import { exampleFont, examplePng } from "@ideokit/core";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { local, playgroundSession, resultsShown, upstream } from "./support/session.ts";
@@ -79,6 +79,9 @@ describe("an image pasted into the page", () => {
 
   it("never lands in a font field: a design operation's image is its flat graphic", async () => {
     const page = await open({}, "#op=v3.graphic");
+    const zoneText = (field: string) => page.locator(`#${field}`).textContent();
+    expect(await zoneText("flat_graphic_image")).toBe("Drop, paste or choose an image");
+    expect(await zoneText("font_file_h1")).toBe("Drop or choose a font");
     await page.getByLabel("Prompt", { exact: true }).fill("a poster that says 'open late'");
     expect(await paste(page, "graphic.png")).toBe(true);
     await expect.poll(() => thumbnails(page, "flat_graphic_image")).toEqual([320]);
@@ -87,12 +90,22 @@ describe("an image pasted into the page", () => {
     await page.locator("#font_file_h2").focus();
     expect(await paste(page, "graphic.png")).toBe(true);
     expect(await thumbnails(page, "font_file_h2")).toEqual([]);
+    // A font chosen for it is listed by name (it is no picture to preview).
+    const font = Buffer.from(exampleFont());
+    await page
+      .locator("#font_file_h1-input")
+      .setInputFiles({ name: "heading.ttf", mimeType: "font/ttf", buffer: font });
+    await expect
+      .poll(() => page.locator('[data-field="font_file_h1"] .thumbs li').allInnerTexts())
+      .toEqual(["heading.ttf"]);
+    expect(await thumbnails(page, "font_file_h1")).toEqual([]);
+    expect(await zoneText("font_file_h1")).toContain("Replace: drop or choose a font");
     await page.getByRole("button", { name: "Run" }).click();
     await resultsShown(page);
     if (local) {
       const body = await onlyCall("v3.graphic");
       expect(body.flat_graphic_image).toEqual(sentFile("graphic.png"));
-      expect(body.font_file_h1).toBeUndefined();
+      expect(body.font_file_h1).toMatchObject({ name: "heading.ttf", size: font.byteLength });
     }
     // "Use this result in…" offers the operations with an image field, not one with fonts only.
     const targets = await page

@@ -1,12 +1,6 @@
 // Core directly, not through @ideokit/browser's re-exports: the client (run.ts) is a chunk of its
 // own, which it could not be if this script reached the browser package's modules.
-import {
-  APIUserAbortError,
-  mimeOf,
-  OPERATIONS,
-  RequestValidationError,
-  type TableOperation,
-} from "@ideokit/core";
+import { APIUserAbortError, OPERATIONS, RequestValidationError, type TableOperation } from "@ideokit/core";
 import { describeError, describeIssues } from "./describe-error.ts";
 import { hideBanner, showBanner } from "./dom/banner.ts";
 import { type Busy, startBusy } from "./dom/busy.ts";
@@ -19,7 +13,7 @@ import { setupPalette } from "./dom/palette.ts";
 import { setupSnippetPanel } from "./dom/snippet-panel.ts";
 import { type RequestDraft, toRequestDraft } from "./form-values.ts";
 import { issuesOf } from "./issue-fields.ts";
-import { operationLabel } from "./operation-fields.ts";
+import { operationLabel, takesImages } from "./operation-fields.ts";
 
 const operations = OPERATIONS as readonly TableOperation[];
 const form = byId<HTMLFormElement>("generate-form");
@@ -31,16 +25,13 @@ let busy = false;
 // After a rejected submit, errors follow the input live until the request is valid again.
 let revalidate = false;
 
-// Whether field `name` takes images (a design operation's font fields take fonts only).
-const takesImages = (operation: TableOperation, name: string) =>
-  operation.fields[name]?.file?.formats.some((format) => mimeOf(format).startsWith("image/")) === true;
 // An image goes into the first file field that takes images and is not a mask.
 const imageFieldOf = (operation: TableOperation) =>
   operation.fieldNames.find(
     (name) =>
       operation.fields[name]?.kind === "file" &&
       operation.fields[name]?.file?.sameSizeAs === undefined &&
-      takesImages(operation, name),
+      takesImages(operation.fields[name]),
   );
 const imageTargets = operations
   .filter((operation) => imageFieldOf(operation) !== undefined)
@@ -236,7 +227,7 @@ document.addEventListener("paste", (event) => {
   if (images.length === 0) return;
   const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-files]");
   const zone =
-    focused?.dataset.files !== undefined && takesImages(current.operation, focused.dataset.files)
+    focused?.dataset.files !== undefined && takesImages(current.operation.fields[focused.dataset.files])
       ? focused
       : undefined;
   const name = zone?.dataset.files ?? imageFieldOf(current.operation);

@@ -27,6 +27,8 @@ export interface ControlSpec {
   maskOf?: string;
   /** Accepted media types of a file control (`image/png,image/jpeg`). */
   accept?: string;
+  /** File controls: whether the field takes images (a design's font fields take fonts only). */
+  takesImages?: boolean;
   /** Shown in the main part of the form; the rest sit under "More options". */
   primary: boolean;
 }
@@ -107,6 +109,11 @@ function controlKind(name: string, field: Field): ControlKind {
   }
 }
 
+/** Whether a file field takes images: pastes and reused results go only into such a field. */
+export function takesImages(field: Field | undefined): boolean {
+  return field?.file?.formats.some((format) => IMAGE_FORMATS.has(format)) === true;
+}
+
 function accept(field: Field): string | undefined {
   const formats = field.file?.formats;
   if (formats === undefined) return undefined;
@@ -142,6 +149,7 @@ export function controlsFor(
     if (field.file?.sameSizeAs !== undefined) spec.maskOf = field.file.sameSizeAs;
     const types = accept(field);
     if (types !== undefined) spec.accept = types;
+    if (field.file !== undefined) spec.takesImages = takesImages(field);
     return spec;
   });
 }

@@ -6,6 +6,7 @@ import {
   type TableOperation,
   upscaleOperation,
   v3EditOperation,
+  v3GenerateDesignOperation,
 } from "@ideokit/core";
 import { describe, expect, it } from "vitest";
 import { toRequestDraft } from "../src/form-values.ts";
@@ -58,6 +59,15 @@ describe("controlsFor", () => {
     });
     expect(controls.find((spec) => spec.name === "mask")).toMatchObject({ control: "file", maskOf: "image" });
     expect(controlsFor(editOperation).find((spec) => spec.name === "mask")?.maskOf).toBe("image_file");
+    // Pastes and reused results go only where images are taken, never into a font field.
+    const design = controlsFor(v3GenerateDesignOperation);
+    expect(design.find((spec) => spec.name === "font_file_h1")).toMatchObject({
+      control: "file",
+      takesImages: false,
+      accept: expect.stringContaining(".ttf"),
+    });
+    expect(design.find((spec) => spec.name === "style_reference_images")?.takesImages).toBe(true);
+    expect(design.find((spec) => spec.name === "prompt")?.takesImages).toBeUndefined();
     expect(controls.find((spec) => spec.name === "style_reference_images")?.control).toBe("files");
   });
 });

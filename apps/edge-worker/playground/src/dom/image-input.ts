@@ -10,8 +10,9 @@ export function setFiles(name: string, files: readonly Blob[], from: Element): v
   from.dispatchEvent(new CustomEvent("files-changed", { bubbles: true, detail: name }));
 }
 
-function preview(files: readonly Blob[]): HTMLElement[] {
+function preview(files: readonly Blob[], images: boolean): HTMLElement[] {
   return files.map((file) => {
+    if (!images) return h("li", {}, file instanceof File ? file.name : "Chosen file");
     const url = URL.createObjectURL(file);
     const img = h("img", { src: url, alt: file instanceof File ? file.name : "Chosen image" });
     img.addEventListener("load", () => URL.revokeObjectURL(url), { once: true });
@@ -20,11 +21,15 @@ function preview(files: readonly Blob[]): HTMLElement[] {
 }
 
 /**
- * A file control: picker, drag and drop onto it, and paste while it has focus (the page sends other
- * pastes to the first image field). Its element id is the field name, so field errors land on it.
+ * A file control: picker, drag and drop onto it, and, for images, paste while it has focus (the page
+ * sends other pastes to the first image field). Its element id is the field name, so field errors
+ * land on it. A font field lists its file by name.
  */
 export function imageInput(spec: ControlSpec): HTMLElement {
   const multiple = spec.control === "files";
+  const images = spec.takesImages !== false;
+  const ways = images ? "drop, paste or " : "drop or ";
+  const what = images ? (multiple ? "images" : "an image") : multiple ? "fonts" : "a font";
   const input = h("input", {
     type: "file",
     id: `${spec.name}-input`,
@@ -33,7 +38,7 @@ export function imageInput(spec: ControlSpec): HTMLElement {
     multiple,
   });
   const files = chosenFiles.get(spec.name) ?? [];
-  const list = h("ul", { class: "thumbs" }, ...preview(files));
+  const list = h("ul", { class: "thumbs" }, ...preview(files, images));
   const zone = h(
     "div",
     {
@@ -45,8 +50,12 @@ export function imageInput(spec: ControlSpec): HTMLElement {
     },
     input,
     list,
-    h("span", { class: "drop-text" }, files.length === 0 ? "Drop, paste or " : "Replace: drop, paste or "),
-    h("label", { for: input.id, class: "link" }, multiple ? "choose images" : "choose an image"),
+    h(
+      "span",
+      { class: "drop-text" },
+      files.length === 0 ? ways.charAt(0).toUpperCase() + ways.slice(1) : `Replace: ${ways}`,
+    ),
+    h("label", { for: input.id, class: "link" }, `choose ${what}`),
   );
   const take = (picked: readonly File[]) => {
     if (picked.length > 0) setFiles(spec.name, multiple ? picked : picked.slice(0, 1), zone);

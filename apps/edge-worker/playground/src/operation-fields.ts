@@ -74,7 +74,9 @@ function enumLabel(value: string): string {
 }
 
 function defaultLabel(field: Field): string {
-  return field.default === undefined ? "Default" : `Default (${enumLabel(String(field.default))})`;
+  const label = field.default === undefined ? "Default" : enumLabel(String(field.default));
+  // An enum whose default value is itself named DEFAULT (rendering speed) reads "Default", not "Default (Default)".
+  return label === "Default" ? label : `Default (${label})`;
 }
 
 function selectOptions(field: Field, only?: readonly string[]): (readonly [string, string])[] {

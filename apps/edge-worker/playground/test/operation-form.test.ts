@@ -37,6 +37,21 @@ describe("controlsFor", () => {
     }
   });
 
+  it("names an enum's default in its default entry, once", () => {
+    const labels = operations.flatMap((operation) =>
+      controlsFor(operation).flatMap((spec) => {
+        const field = operation.fields[spec.name]!;
+        const first = spec.options?.[0];
+        return field.kind === "enum" && first?.[0] === ""
+          ? [{ default: field.default, label: first[1] }]
+          : [];
+      }),
+    );
+    expect(labels).toContainEqual({ default: "DEFAULT", label: "Default" });
+    expect(labels).toContainEqual({ default: "ASPECT_1_1", label: "Default (1:1)" });
+    for (const { label } of labels) expect(label).not.toMatch(/Default \(Default\)/);
+  });
+
   it("takes number bounds, required flags and the spec's description from core", () => {
     const numImages = controlsFor(generateOperation).find((spec) => spec.name === "num_images")!;
     const field = generateOperation.fields.num_images;

@@ -86,4 +86,10 @@ export async function resultsShown(page: Page): Promise<void> {
       )
     );
   });
+  // Loaded is not yet painted: Chromium decodes a result (decoding="async") before it draws it.
+  await page.evaluate(() =>
+    Promise.all(
+      [...document.querySelectorAll<HTMLImageElement>("#gallery img")].map((image) => image.decode()),
+    ),
+  );
 }

@@ -135,6 +135,19 @@ describe.each(OPERATIONS.map((operation) => [operation.id, operation as TableOpe
       ]);
     });
 
+    it.each(operation.rules.model?.only === undefined ? [] : [operation.rules.model])(
+      "takes only the models its rule lists",
+      (rule) => {
+        const other = operation.fields[rule.field]?.values?.find(
+          (model) => !rule.only?.includes(model as never),
+        );
+        const input = { ...exampleInput(operation, "minimal"), [rule.field]: other };
+        expect(at(issuesOf(operation, input), rule.field)).toEqual([
+          expect.objectContaining({ code: "unsupported_by_model" }),
+        ]);
+      },
+    );
+
     it("builds a request for its official path", () => {
       const request = operation.build(exampleInput(operation, "minimal"), target);
       expect(request.url).toBe(`${target.baseURL}${operation.path}`);

@@ -1,5 +1,6 @@
 import { MAX_IMAGES_PER_FIELD } from "../files/limits.ts";
 import { checkFileRules } from "../files/rules.ts";
+import { checkMoreRules } from "../table/check.ts";
 import { defineOperation } from "../table/define.ts";
 import { formBody } from "../table/encode.ts";
 import { flag, stringList } from "../table/field.ts";
@@ -39,4 +40,5 @@ export const editImagesOperation = /* @__PURE__ */ defineOperation(() => ({
   encode: formBody,
   response: IMAGES,
   checkFiles: checkFileRules,
+  moreRules: checkMoreRules,
 }));

@@ -1,4 +1,5 @@
 import { checkFileRules } from "../files/rules.ts";
+import { checkMoreRules } from "../table/check.ts";
 import { defineOperation } from "../table/define.ts";
 import { formBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
@@ -24,4 +25,5 @@ export const editOperation = /* @__PURE__ */ defineOperation(() => ({
   encode: formBody,
   response: IMAGES,
   checkFiles: checkFileRules,
+  moreRules: checkMoreRules,
 }));

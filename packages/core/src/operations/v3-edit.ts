@@ -1,4 +1,5 @@
 import { checkFileRules } from "../files/rules.ts";
+import { checkMoreRules } from "../table/check.ts";
 import { defineOperation } from "../table/define.ts";
 import { formBody } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
@@ -47,6 +48,7 @@ export const v3EditOperation = /* @__PURE__ */ defineOperation(() => ({
   encode: formBody,
   response: IMAGES,
   checkFiles: checkFileRules,
+  moreRules: checkMoreRules,
 }));
 
 /** `POST /v1/ideogram-v3/inpaint`: like {@link v3EditOperation}, at its own path. */
@@ -59,4 +61,5 @@ export const v3InpaintOperation = /* @__PURE__ */ defineOperation(() => ({
   encode: formBody,
   response: IMAGES,
   checkFiles: checkFileRules,
+  moreRules: checkMoreRules,
 }));

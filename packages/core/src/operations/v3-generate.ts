@@ -1,4 +1,5 @@
 import { checkFileRules } from "../files/rules.ts";
+import { checkMoreRules } from "../table/check.ts";
 import { defineOperation } from "../table/define.ts";
 import { jsonUnlessFiles } from "../table/encode.ts";
 import { IMAGES } from "../table/responses.ts";
@@ -27,4 +28,5 @@ export const v3GenerateOperation = /* @__PURE__ */ defineOperation(() => ({
   encode: jsonUnlessFiles,
   response: IMAGES,
   checkFiles: checkFileRules,
+  moreRules: checkMoreRules,
 }));

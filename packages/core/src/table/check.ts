@@ -25,6 +25,35 @@ export function checkRules(
       issues.push({ path: [...path, second], code: "conflict", message });
     }
   }
+  shape.moreRules?.(shape, input, path, issues);
+  const modelRule = rules.model;
+  if (modelRule === undefined) return;
+  const model = input[modelRule.field] ?? modelRule.default;
+  // While the model itself is invalid, its issue is the one to fix first.
+  if (!(fields[modelRule.field]?.values ?? NONE).includes(model as never)) return;
+  for (const name of shape.modelFields) {
+    const supported = fields[name]?.models ?? NONE;
+    if (input[name] !== undefined && !supported.includes(model as never)) {
+      const message = `not supported by model "${model}"; remove it or use ${supported.join(", ")}`;
+      issues.push({ path: [...path, name], code: "unsupported_by_model", message });
+    }
+  }
+}
+
+/** Checks the rules only some entries have, after `exclusive` and before the model's fields. */
+export type RuleCheck = (
+  shape: CheckedShape,
+  input: Record<string, unknown>,
+  path: Path,
+  issues: Issues,
+) => void;
+
+/**
+ * The rules `atLeastOne`, `sameCount` and `model.only`, which only a few endpoints with files
+ * have: those entries pass it as `moreRules`, so the other operations' bundles leave it out.
+ */
+export const checkMoreRules: RuleCheck = (shape, input, path, issues) => {
+  const { fields, rules } = shape;
   for (const group of rules.atLeastOne ?? NONE) {
     if (group.every((name) => input[name] === undefined)) {
       const message = `required; send ${group.join(" or ")}`;
@@ -41,22 +70,15 @@ export function checkRules(
     }
   }
   const modelRule = rules.model;
-  if (modelRule === undefined) return;
+  const only = modelRule?.only;
+  if (modelRule === undefined || only === undefined) return;
   const model = input[modelRule.field] ?? modelRule.default;
   // While the model itself is invalid, its issue is the one to fix first.
-  if (!(fields[modelRule.field]?.values ?? NONE).includes(model as never)) return;
-  if (modelRule.only !== undefined && !modelRule.only.includes(model as never)) {
-    const message = `"${model}" is not available on this endpoint; use ${modelRule.only.join(" or ")}`;
+  if ((fields[modelRule.field]?.values ?? NONE).includes(model as never) && !only.includes(model as never)) {
+    const message = `"${model}" is not available on this endpoint; use ${only.join(" or ")}`;
     issues.push({ path: [...path, modelRule.field], code: "unsupported_by_model", message });
   }
-  for (const name of shape.modelFields) {
-    const supported = fields[name]?.models ?? NONE;
-    if (input[name] !== undefined && !supported.includes(model as never)) {
-      const message = `not supported by model "${model}"; remove it or use ${supported.join(", ")}`;
-      issues.push({ path: [...path, name], code: "unsupported_by_model", message });
-    }
-  }
-}
+};
 
 /** What {@link checkInput} needs of an operation, worked out once when it is defined. */
 export interface CheckedShape {
@@ -65,13 +87,15 @@ export interface CheckedShape {
   readonly fieldNames: readonly string[];
   /** The fields only some models accept, in table order. */
   readonly modelFields: readonly string[];
+  /** {@link checkMoreRules} for the entries whose rules need it. */
+  readonly moreRules: RuleCheck | undefined;
 }
 
 /** The {@link CheckedShape} of a table entry. */
-export function checkedShape(fields: Fields, rules: Rules): CheckedShape {
+export function checkedShape(fields: Fields, rules: Rules, moreRules?: RuleCheck): CheckedShape {
   const fieldNames = Object.keys(fields);
   const modelFields = fieldNames.filter((name) => fields[name]?.models !== undefined);
-  return { fields, rules, fieldNames, modelFields };
+  return { fields, rules, fieldNames, modelFields, moreRules };
 }
 
 /**

@@ -3,7 +3,7 @@ import { ResponseValidationError } from "../errors.ts";
 import type { FileRule } from "../files/rules.ts";
 import type { ValidationIssue } from "../issues.ts";
 import type { Operation, SafeResult } from "../operation.ts";
-import { checkedShape, checkInput } from "./check.ts";
+import { checkedShape, checkInput, type RuleCheck } from "./check.ts";
 import type { Encoder } from "./encode.ts";
 import type { Fields, InputOfFields } from "./field.ts";
 import { checkShape, compileShape } from "./parse-shape.ts";
@@ -38,6 +38,8 @@ export interface OperationSpec<
   readonly response: R;
   /** `checkFileRules` for operations with file fields (kept out of the others' bundles). */
   readonly checkFiles?: FileChecker;
+  /** `checkMoreRules` for entries whose rules have `atLeastOne`, `sameCount` or `model.only` (kept out of the others' bundles). */
+  readonly moreRules?: RuleCheck;
 }
 
 type Exclusive<E> = E extends readonly [infer A extends string, infer B extends string]
@@ -98,7 +100,7 @@ export function defineOperation<
   type O = OutputOfShape<R["shape"]>;
   const spec = make();
   const rules: Rules = spec.rules ?? {};
-  const checked = checkedShape(spec.fields, rules);
+  const checked = checkedShape(spec.fields, rules, spec.moreRules);
   const fieldNames = checked.fieldNames;
   const fileRules = fileRulesOf(spec.fields);
   const shape = spec.response.shape;

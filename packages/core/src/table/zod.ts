@@ -50,7 +50,7 @@ import {
   unknownKeyMessage,
 } from "../messages.ts";
 import type { CheckOptions } from "../operation.ts";
-import { checkedShape, checkRules } from "./check.ts";
+import { checkedShape, checkMoreRules, checkRules } from "./check.ts";
 import type { TableOperation } from "./define.ts";
 import type { Field } from "./field.ts";
 import type { ColorPalette, ColorPaletteMember } from "./palette-types.ts";
@@ -207,7 +207,7 @@ export function inputSchema<I>(operation: TableOperation<I>, options: CheckOptio
     shape[name] = field.required ? fieldSchema(field) : optional(fieldSchema(field));
   }
   const object = options.unknownKeys === "passthrough" ? looseObject : strictObject;
-  const checked = checkedShape(operation.fields, operation.rules);
+  const checked = checkedShape(operation.fields, operation.rules, checkMoreRules);
   const rules = superRefine<Record<string, unknown>>(
     (input, context) => {
       const issues: ValidationIssue[] = [];

@@ -3,8 +3,9 @@
 // outlives a fast answer) and costs an extra signal per attempt. A transport that bounds attempts
 // itself (undici's headersTimeout/bodyTimeout) gets no timer and no signal of core's at all.
 
-// The longest delay a timer holds; a longer one (Infinity included) would fire at once.
-const MAX_TIMER_MS = 2 ** 31 - 1;
+// The longest delay a timer holds (2^31 - 1); a longer one (Infinity included) would fire at once.
+// A literal, as `2 ** 31 - 1` is kept by esbuild in bundles that never start an attempt.
+const MAX_TIMER_MS = 0x7fffffff;
 
 /** The signal of one attempt and what ended it. */
 export interface AttemptScope {

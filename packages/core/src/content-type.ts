@@ -13,8 +13,8 @@ export interface MimeType {
 /** RFC 9110 `token`: the characters a type, subtype or parameter name may have. */
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 const WHITESPACE = "[ \\t]*";
-const ESSENCE = new RegExp(`^${WHITESPACE}(${TOKEN})/(${TOKEN})${WHITESPACE}`, "y");
-const PARAMETER = new RegExp(
+const ESSENCE = /* @__PURE__ */ new RegExp(`^${WHITESPACE}(${TOKEN})/(${TOKEN})${WHITESPACE}`, "y");
+const PARAMETER = /* @__PURE__ */ new RegExp(
   `;${WHITESPACE}(${TOKEN})=(?:(${TOKEN})|"((?:[^"\\\\\\x00-\\x08\\x0a-\\x1f\\x7f]|\\\\[\\t\\x20-\\x7e\\x80-\\xff])*)")${WHITESPACE}`,
   "y",
 );

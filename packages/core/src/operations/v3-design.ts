@@ -19,9 +19,11 @@ const designFields = () => ({
   reference_asset_images: referenceAssetImages(),
 });
 
-const designRules = {
-  exclusive: [["aspect_ratio", "resolution"], ...V3_STYLE_CODE_EXCLUSIONS],
-} as const;
+// A function, called in the thunks: a module-level spread is kept by bundles that drop the operations.
+const designRules = () =>
+  ({
+    exclusive: [["aspect_ratio", "resolution"], ...V3_STYLE_CODE_EXCLUSIONS],
+  }) as const;
 
 /** `POST /v1/ideogram-v3/generate-design`: a design with editable text layers (JSON, multipart with files). */
 export const v3GenerateDesignOperation = /* @__PURE__ */ defineOperation(() => ({
@@ -32,7 +34,7 @@ export const v3GenerateDesignOperation = /* @__PURE__ */ defineOperation(() => (
     prompt: prompt("describe the design to generate", "The prompt to generate the design from."),
     ...designFields(),
   },
-  rules: designRules,
+  rules: designRules(),
   encode: jsonUnlessFiles,
   response: LAYERED_IMAGES,
   checkFiles: checkFileRules,
@@ -48,7 +50,7 @@ export const v3GraphicOperation = /* @__PURE__ */ defineOperation(() => ({
     ...designFields(),
     flat_graphic_image: optionalImageFile("A flat graphic to layerize instead of generating one."),
   },
-  rules: designRules,
+  rules: designRules(),
   encode: jsonUnlessFiles,
   response: LAYERED_IMAGES,
   checkFiles: checkFileRules,

@@ -67,11 +67,25 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   const usable = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
   if (usable.length === 0) return text;
   // Longest first, so a secret that contains another is redacted whole.
-  const pattern = usable
-    .sort((a, b) => b.length - a.length)
-    .map(secretPattern)
-    .join("|");
-  return text.replace(new RegExp(pattern, "gi"), REDACTED);
+  return text.replace(secretsPattern(usable.sort((a, b) => b.length - a.length)), REDACTED);
+}
+
+// Building the pattern costs far more than running it, and callers pass the same few secret lists
+// text after text (redactDeep: every key and string of a document; a proxy: every answer and its
+// headers): keep the recent ones, a bounded number, so rotating secrets cannot grow it. A global
+// pattern is safe to share: replace() starts it from the beginning each time.
+const patterns = /* @__PURE__ */ new Map<string, RegExp>();
+const MAX_PATTERNS = 16;
+
+function secretsPattern(sorted: readonly string[]): RegExp {
+  const secrets = JSON.stringify(sorted);
+  let pattern = patterns.get(secrets);
+  if (pattern === undefined) {
+    if (patterns.size >= MAX_PATTERNS) patterns.delete(patterns.keys().next().value as string);
+    pattern = new RegExp(sorted.map(secretPattern).join("|"), "gi");
+    patterns.set(secrets, pattern);
+  }
+  return pattern;
 }
 
 function isCredentialField(name: string): boolean {

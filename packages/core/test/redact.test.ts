@@ -53,6 +53,23 @@ describe("redactSecrets catches the forms a secret travels in", () => {
     );
   });
 
+  it("redacts what each call names, whatever the call before it named", () => {
+    const other = "other-secret-123";
+    const text = `${key} ${other}`;
+    expect(redactSecrets(text, [key])).toBe(`[redacted] ${other}`);
+    expect(redactSecrets(text, [other])).toBe(`${key} [redacted]`);
+    expect(redactSecrets(text, [other, key])).toBe("[redacted] [redacted]");
+    expect(redactSecrets(text, [key])).toBe(`[redacted] ${other}`);
+    expect(redactSecrets(`${key}${key}`, [key])).toBe("[redacted][redacted]");
+    // More lists than it keeps patterns for: each still redacts its own secret.
+    const many = Array.from({ length: 40 }, (_, index) => `rotating-secret-${index}`);
+    for (const secret of [...many, ...many]) {
+      expect(redactSecrets(`a ${secret} b ${many[0]}`, [secret])).toBe(
+        secret === many[0] ? "a [redacted] b [redacted]" : `a [redacted] b ${many[0]}`,
+      );
+    }
+  });
+
   it(`ignores secrets shorter than ${MIN_SECRET_LENGTH} characters, which would mangle ordinary text`, () => {
     expect(MIN_SECRET_LENGTH).toBe(8);
     expect(redactSecrets("<html><title>t</title>", ["t", "", "html"])).toBe("<html><title>t</title>");

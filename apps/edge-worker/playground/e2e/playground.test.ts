@@ -67,6 +67,21 @@ describe("the playground page", () => {
     expect(missing.headers.get("x-request-id")).not.toBeNull();
   });
 
+  it("spaces the generated fields apart, so each hint reads with its own field", async () => {
+    const page = await openPlayground({}, "#op=v3.generateDesign");
+    const gaps = await page.evaluate(() =>
+      ["#fields", "#more-fields"].flatMap((container) => {
+        const boxes = [...document.querySelectorAll(`${container} > .field`)].map((field) =>
+          field.getBoundingClientRect(),
+        );
+        return boxes.slice(1).map((box, index) => box.top - boxes[index]!.bottom);
+      }),
+    );
+    expect(gaps.length).toBeGreaterThan(10);
+    // The space between two fields is wider than the 6 px between a field's own label, control and hint.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(12);
+  });
+
   it("fills the Results panel with the empty state, beside a form as tall as the column", async () => {
     const page = await openPlayground();
     const layout = await page.evaluate(() => {

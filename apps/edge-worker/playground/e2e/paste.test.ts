@@ -77,6 +77,24 @@ describe("an image pasted into the page", () => {
     }
   });
 
+  it("adds to an image list, which an operation with one list takes without focus", async () => {
+    const page = await open({}, "#op=editImages");
+    await page.getByLabel("Prompt", { exact: true }).fill("make the sky purple");
+    expect(await paste(page, "first.png")).toBe(true);
+    expect(await paste(page, "second.png")).toBe(true);
+    await expect.poll(() => thumbnails(page, "images")).toEqual([320, 320]);
+    await page.getByRole("button", { name: "Run" }).click();
+    await resultsShown(page);
+    if (local) {
+      const body = await onlyCall("editImages");
+      expect([body.images].flat()).toEqual([sentFile("first.png"), sentFile("second.png")]);
+    }
+    // With several image lists (3.0 references) an unfocused paste has no obvious target.
+    const generate = await open({}, "#op=v3.generate");
+    expect(await paste(generate, "reference.png")).toBe(false);
+    expect(await thumbnails(generate, "style_reference_images")).toEqual([]);
+  });
+
   it("never lands in a font field: a design operation's image is its flat graphic", async () => {
     const page = await open({}, "#op=v3.graphic");
     const zoneText = (field: string) => page.locator(`#${field}`).textContent();

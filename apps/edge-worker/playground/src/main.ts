@@ -33,6 +33,16 @@ const imageFieldOf = (operation: TableOperation) =>
       operation.fields[name]?.file?.sameSizeAs === undefined &&
       takesImages(operation.fields[name]),
   );
+// A paste with no image field focused needs one obvious target: the first image field, else an
+// operation's only image list (edit images); with several lists (3.0 references) focus picks one.
+const pasteTargetOf = (operation: TableOperation) => {
+  const single = imageFieldOf(operation);
+  if (single !== undefined) return single;
+  const lists = operation.fieldNames.filter(
+    (name) => operation.fields[name]?.kind === "file-list" && takesImages(operation.fields[name]),
+  );
+  return lists.length === 1 ? lists[0] : undefined;
+};
 const imageTargets = operations
   .filter((operation) => imageFieldOf(operation) !== undefined)
   .map((operation) => [operation.id, operationLabel(operation.id)] as const);
@@ -221,7 +231,8 @@ form.addEventListener("files-changed", (event) => {
   current.refreshFiles((event as CustomEvent<string>).detail);
   onEdit();
 });
-// A paste anywhere goes to the focused image field, else to the operation's first image field.
+// A paste anywhere goes to the focused image field, else to the operation's paste target. An image
+// list keeps what it holds and takes every pasted image; core's count check speaks past its limit.
 document.addEventListener("paste", (event) => {
   const images = pastedImages(event);
   if (images.length === 0) return;
@@ -230,8 +241,9 @@ document.addEventListener("paste", (event) => {
     focused?.dataset.files !== undefined && takesImages(current.operation.fields[focused.dataset.files])
       ? focused
       : undefined;
-  const name = zone?.dataset.files ?? imageFieldOf(current.operation);
+  const name = zone?.dataset.files ?? pasteTargetOf(current.operation);
   if (name === undefined) return;
   event.preventDefault();
-  setFiles(name, images.slice(0, 1), zone ?? form);
+  const list = current.operation.fields[name]?.kind === "file-list";
+  setFiles(name, list ? [...(chosenFiles.get(name) ?? []), ...images] : images.slice(0, 1), zone ?? form);
 });

@@ -22,7 +22,7 @@ function preview(files: readonly Blob[], images: boolean): HTMLElement[] {
 
 /**
  * A file control: picker, drag and drop onto it, and, for images, paste while it has focus (the page
- * sends other pastes to the first image field). Its element id is the field name, so field errors
+ * sends other pastes to the operation's first image field, or its only image list). Its element id is the field name, so field errors
  * land on it. A font field lists its file by name.
  */
 export function imageInput(spec: ControlSpec): HTMLElement {

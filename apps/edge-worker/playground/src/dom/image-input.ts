@@ -22,8 +22,8 @@ function preview(files: readonly Blob[], images: boolean): HTMLElement[] {
 
 /**
  * A file control: picker, drag and drop onto it, and, for images, paste while it has focus (the page
- * sends other pastes to the operation's first image field, or its only image list). Its element id is the field name, so field errors
- * land on it. A font field lists its file by name.
+ * sends other pastes to the operation's first image field, or its only image list). Its element id
+ * is the field name, so field errors land on it. A font field lists its file by name.
  */
 export function imageInput(spec: ControlSpec): HTMLElement {
   const multiple = spec.control === "files";
